@@ -1,0 +1,56 @@
+# Two commands matter: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint format install migrate messages compile demo bench clean worker
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+compile: install
+	$(PY) manage.py compile_catalogs
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py sync_roles
+
+demo: migrate compile
+	$(PY) manage.py load_demo --if-empty
+
+run: demo
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	@$(PY) manage.py demo_logins
+	@echo "Serving on http://127.0.0.1:$(PORT)/ (background worker started too). Ctrl-C stops both."
+	@trap 'kill 0' INT TERM EXIT; \
+	  $(PY) manage.py db_worker & \
+	  $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+test: lint compile
+	$(PY) manage.py makemigrations --check --dry-run --settings=shanyraq.settings_test
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+messages: install
+	for app in shanyraq/*/; do if [ -d $$app/locale ]; then (cd $$app && ../../$(PY) ../../manage.py makemessages -l zh_Hans -l kk -l ru --no-obsolete); fi; done
+
+bench: migrate
+	$(PY) -m bench $(BENCH_ARGS)
+
+clean:
+	rm -rf var/test var/static

@@ -1,0 +1,1 @@
+"""Shanyraq: one platform for a national cultural center abroad."""

@@ -1,0 +1,5 @@
+"""API endpoints of the collection module."""
+
+from ninja import Router
+
+router = Router()

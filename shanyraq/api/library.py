@@ -1,0 +1,5 @@
+"""API endpoints of the library module."""
+
+from ninja import Router
+
+router = Router()

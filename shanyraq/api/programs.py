@@ -1,0 +1,5 @@
+"""API endpoints of the programs module."""
+
+from ninja import Router
+
+router = Router()

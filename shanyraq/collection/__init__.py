@@ -1,0 +1,1 @@
+"""Museum: artifacts, vocabularies, movements, loans in/out, exhibitions, IIIF."""

@@ -1,0 +1,1 @@
+"""Languages, translated-content helpers, roles and permissions, audit trail."""

@@ -1,0 +1,1 @@
+"""Records, copies, MARC import/export, OPAC, circulation, holds."""

@@ -1,0 +1,1 @@
+"""Person, guardians, consents, visitor accounts."""

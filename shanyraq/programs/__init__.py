@@ -1,0 +1,1 @@
+"""Programs, sessions, registrations, waiting lists, check-in, attendance."""

@@ -1,0 +1,1 @@
+"""The normalizer (scripts, transliteration, pinyin) and the index backends."""

@@ -1,0 +1,11 @@
+from django.core.management.base import BaseCommand
+
+from shanyraq.search.services import reindex_all
+
+
+class Command(BaseCommand):
+    help = "Rebuild the whole search index from every module's records."
+
+    def handle(self, *args, **options):
+        for kind, count in reindex_all().items():
+            self.stdout.write(f"{kind}: {count}")

@@ -1,0 +1,19 @@
+"""Test settings: expose bugs (non-UTC zone, warnings as errors, immediate tasks)."""
+
+import os
+from pathlib import Path
+
+os.environ.setdefault("SHANYRAQ_VAR_DIR", str(Path(__file__).resolve().parent.parent / "var" / "test"))
+
+from shanyraq.settings import *  # noqa: E402,F403
+from shanyraq.settings import DATABASES, STORAGES, VAR_DIR  # noqa: E402
+
+TIME_ZONE = "Asia/Shanghai"
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
+MEDIA_ROOT = VAR_DIR / "media"
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not :memory:, so tests that race real threads or processes share one database.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}

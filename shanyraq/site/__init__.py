@@ -1,0 +1,1 @@
+"""Public pages and templates shared by all modules."""

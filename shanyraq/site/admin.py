@@ -1,0 +1,12 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from shanyraq.site.models import Page
+
+admin.site.site_header = "Shanyraq"
+admin.site.site_title = "Shanyraq"
+
+
+@admin.register(Page)
+class PageAdmin(TabbedTranslationAdmin):
+    list_display = ["slug", "title", "in_navigation", "order"]

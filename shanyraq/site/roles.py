@@ -1,0 +1,3 @@
+PERMISSIONS = {
+    "director": ["site.view_page", "site.change_page", "site.add_page"],
+}

@@ -1,0 +1,68 @@
+"""Extension points: the home page and the staff dashboard gather what each module offers.
+
+A module contributes to the home page with `<app>/site_sections.py` defining
+`home_section(request) -> tuple[str, dict] | None` (template name and its context), and to
+the staff dashboard with `STAFF_LINKS` in `<app>/staff_urls.py`. The site imports domain
+apps, never the other way round.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
+
+MODULES = ["collection", "library", "programs", "spaces"]
+
+
+def _module(app: str, name: str):
+    try:
+        return import_module(f"shanyraq.{app}.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"shanyraq.{app}.{name}":
+            raise
+        return None
+
+
+def home_sections(request) -> list[tuple[str, dict]]:
+    sections = []
+    for app in MODULES:
+        module = _module(app, "site_sections")
+        if module is not None:
+            section = module.home_section(request)
+            if section:
+                sections.append(section)
+    return sections
+
+
+def staff_links(user) -> list[tuple[str, str]]:
+    links = []
+    for app in MODULES:
+        module = _module(app, "staff_urls")
+        for label, url_name, perm in getattr(module, "STAFF_LINKS", []):
+            if perm is None or user.has_perm(perm):
+                try:
+                    links.append((label, reverse(url_name)))
+                except NoReverseMatch:
+                    continue
+    return links
+
+
+NAVIGATION = [
+    ("collection:index", _("Collection")),
+    ("library:opac", _("Library")),
+    ("programs:whats_on", _("What's on")),
+    ("spaces:list", _("Spaces")),
+]
+
+
+def navigation(request) -> dict:
+    """Context processor: the main menu, with only the modules that are installed."""
+    items = []
+    for url_name, label in NAVIGATION:
+        try:
+            items.append((label, reverse(url_name)))
+        except NoReverseMatch:
+            continue
+    return {"NAVIGATION": items}

@@ -1,0 +1,22 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from shanyraq.site import views
+
+app_name = "site"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("search/", views.search_results, name="search"),
+    path("pages/<slug:slug>/", views.page_detail, name="page"),
+]
+
+staff_urlpatterns = [
+    path("", views.staff_dashboard, name="dashboard"),
+    path(
+        "login/",
+        auth_views.LoginView.as_view(template_name="staff/login.html", redirect_authenticated_user=True),
+        name="login",
+    ),
+    path("logout/", auth_views.LogoutView.as_view(next_page="staff:login"), name="logout"),
+]

@@ -1,0 +1,46 @@
+"""Public shell: home, text pages, search results, staff dashboard, error pages."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, render
+
+from shanyraq.core import languages
+from shanyraq.search.selectors import KINDS, search
+from shanyraq.site.models import Page
+from shanyraq.site.sections import home_sections, staff_links
+from shanyraq.spaces.selectors import spaces_public
+
+SEARCH_PAGE_SIZE = 20
+
+
+def home(request):
+    pages = {p.slug: p for p in Page.objects.filter(slug__in=["about", "visit"])}
+    return render(
+        request,
+        "site/home.html",
+        {
+            "about": pages.get("about"),
+            "visit": pages.get("visit"),
+            "spaces": spaces_public(),
+            "sections": home_sections(request),
+        },
+    )
+
+
+def page_detail(request, slug: str):
+    return render(request, "site/page.html", {"page": get_object_or_404(Page, slug=slug)})
+
+
+def search_results(request):
+    query = request.GET.get("q", "")[:500]
+    kind = request.GET.get("kind") or None
+    if kind not in KINDS:
+        kind = None
+    hits = search(query, kind=kind, lang=languages.current(), limit=SEARCH_PAGE_SIZE) if query.strip() else []
+    return render(request, "site/search.html", {"query": query, "kind": kind, "hits": hits, "kinds": KINDS})
+
+
+@login_required
+def staff_dashboard(request):
+    return render(request, "staff/dashboard.html", {"links": staff_links(request.user)})

@@ -1,0 +1,1 @@
+"""Halls, rooms, studios, bookings, calendars."""

@@ -1,0 +1,50 @@
+"""URL map. Visitor and staff pages live under a language prefix (/zh-hans/, /en/, /kk/, /ru/);
+machine-readable resources (API, IIIF, ICS) do not. `/` redirects by Accept-Language."""
+
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.views.static import serve
+
+from shanyraq.api.main import api
+from shanyraq.collection import staff_urls as collection_staff
+from shanyraq.collection import urls as collection_urls
+from shanyraq.library import staff_urls as library_staff
+from shanyraq.library import urls as library_urls
+from shanyraq.programs import staff_urls as programs_staff
+from shanyraq.programs import urls as programs_urls
+from shanyraq.site import urls as site_urls
+from shanyraq.spaces import staff_urls as spaces_staff
+from shanyraq.spaces import urls as spaces_urls
+
+staff_patterns = [
+    path("", include((site_urls.staff_urlpatterns, "staff"))),
+    path("admin/", admin.site.urls),
+    path("collection/", include(collection_staff)),
+    path("library/", include(library_staff)),
+    path("programs/", include(programs_staff)),
+    path("spaces/", include(spaces_staff)),
+]
+
+urlpatterns = [
+    path("api/v1/", api.urls),
+    *collection_urls.raw_urlpatterns,
+    *library_urls.raw_urlpatterns,
+    *programs_urls.raw_urlpatterns,
+    *spaces_urls.raw_urlpatterns,
+]
+
+urlpatterns += i18n_patterns(
+    path("", include(site_urls)),
+    path("staff/", include(staff_patterns)),
+    path("collection/", include(collection_urls)),
+    path("library/", include(library_urls)),
+    path("programs/", include(programs_urls)),
+    path("spaces/", include(spaces_urls)),
+    prefix_default_language=True,
+)
+
+if settings.DEBUG or settings.MEDIA_ROOT:
+    # Uploaded images are served by Django in the demo; a production proxy serves /media/ itself.
+    urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]
