@@ -36,7 +36,9 @@ def machine() -> str:
     except (OSError, ValueError, IndexError):
         pass
     sqlite = __import__("sqlite3").sqlite_version
-    pg = subprocess.run(["sh", "-c", "ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1"], capture_output=True, text=True).stdout.strip()
+    pg = subprocess.run(
+        ["sh", "-c", "ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1"], capture_output=True, text=True
+    ).stdout.strip()
     return (
         f"- Machine: {os.cpu_count()} cores ({cpu}), {mem} memory, {platform.system()} {platform.release()}\n"
         f"- Python {platform.python_version()}, SQLite {sqlite}, PostgreSQL {pg or 'not installed'}\n"
@@ -70,7 +72,9 @@ def main(argv: list[str]) -> int:
         started = time.time()
         section = module.run()
         stamp = time.strftime("%Y-%m-%d", time.gmtime())
-        (SECTIONS / f"{area}.md").write_text(f"{section.rstrip()}\n\n_Measured {stamp}, {time.time() - started:.0f} s._\n")
+        (SECTIONS / f"{area}.md").write_text(
+            f"{section.rstrip()}\n\n_Measured {stamp}, {time.time() - started:.0f} s._\n"
+        )
         print(f"bench {area}: done")
     assemble()
     return 0

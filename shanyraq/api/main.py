@@ -16,7 +16,9 @@ api = NinjaAPI(
 @api.exception_handler(ValidationError)
 def django_validation_error(request, exc: ValidationError):
     detail = exc.message_dict if hasattr(exc, "error_dict") else {"__all__": exc.messages}
-    return api.create_response(request, {"detail": _("The request is not valid."), "errors": detail}, status=422)
+    return api.create_response(
+        request, {"detail": _("The request is not valid."), "errors": detail}, status=422
+    )
 
 
 @api.exception_handler(NinjaValidationError)

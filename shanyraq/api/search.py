@@ -27,8 +27,14 @@ class SearchResult(Schema):
 
 
 @router.get("", response=list[SearchResult], summary="Search everything, in any script")
-def search_endpoint(request: HttpRequest, q: str = "", kind: str | None = None, lang: str | None = None, limit: int = 20):
-    code = languages.normalize(lang) if lang else (languages.normalize(translation.get_language()) or settings.LANGUAGE_CODE)
+def search_endpoint(
+    request: HttpRequest, q: str = "", kind: str | None = None, lang: str | None = None, limit: int = 20
+):
+    code = (
+        languages.normalize(lang)
+        if lang
+        else (languages.normalize(translation.get_language()) or settings.LANGUAGE_CODE)
+    )
     if lang and (code is None or lang != code):
         raise HttpError(400, _("Unknown language code: %(code)s") % {"code": lang})
     if kind and kind not in KINDS:
@@ -38,8 +44,12 @@ def search_endpoint(request: HttpRequest, q: str = "", kind: str | None = None, 
     hits = search(q, kind=kind, lang=code, limit=limit)
     return [
         SearchResult(
-            kind=h.kind, id=h.object_id, title=h.title, title_lang=h.title_lang,
-            url=f"/{code}{h.path}" if h.path else "", snippet=h.snippet,
+            kind=h.kind,
+            id=h.object_id,
+            title=h.title,
+            title_lang=h.title_lang,
+            url=f"/{code}{h.path}" if h.path else "",
+            snippet=h.snippet,
         )
         for h in hits
     ]

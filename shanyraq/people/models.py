@@ -82,7 +82,9 @@ class Consent(models.Model):
         LOAN_HISTORY = "loan_history", _("Keeping my loan history")
         NEWSLETTER = "newsletter", _("News by e-mail")
 
-    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="consents", verbose_name=_("person"))
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="consents", verbose_name=_("person")
+    )
     kind = models.CharField(_("consent"), max_length=30, choices=Kind.choices)
     granted = models.BooleanField(_("granted"), default=True)
     text_version = models.CharField(_("text version"), max_length=40)
@@ -96,7 +98,11 @@ class Consent(models.Model):
         help_text=_("The guardian, when the person is a child."),
     )
     recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("recorded by")
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        verbose_name=_("recorded by"),
     )
     at = models.DateTimeField(_("when"), auto_now_add=True)
 

@@ -17,16 +17,27 @@ CONSENT_TEXT_VERSION = "2025-09"
 
 
 def consent_record(
-    *, person: Person, kind: str, granted: bool = True, given_by: Person | None = None, actor=None,
+    *,
+    person: Person,
+    kind: str,
+    granted: bool = True,
+    given_by: Person | None = None,
+    actor=None,
     text_version: str = CONSENT_TEXT_VERSION,
 ) -> Consent:
     if kind not in Consent.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of consent.")})
     consent = Consent.objects.create(
-        person=person, kind=kind, granted=granted, given_by=given_by, recorded_by=actor
-        if getattr(actor, "is_authenticated", False) else None, text_version=text_version,
+        person=person,
+        kind=kind,
+        granted=granted,
+        given_by=given_by,
+        recorded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        text_version=text_version,
     )
-    audit_record(actor=actor, action="consent." + ("grant" if granted else "withdraw"), target=person, kind=kind)
+    audit_record(
+        actor=actor, action="consent." + ("grant" if granted else "withdraw"), target=person, kind=kind
+    )
     return consent
 
 
@@ -64,8 +75,14 @@ def person_create(
         raise ValidationError(errors)
     with transaction.atomic():
         person = Person.objects.create(
-            name=name, language=lang, email=email.strip(), phone=phone.strip(), birth_date=birth_date,
-            guardian=guardian, other_names=other_names or [], user=user,
+            name=name,
+            language=lang,
+            email=email.strip(),
+            phone=phone.strip(),
+            birth_date=birth_date,
+            guardian=guardian,
+            other_names=other_names or [],
+            user=user,
         )
         if guardian is not None and probe.is_minor_on(today):
             consent_record(person=person, kind=Consent.Kind.CHILD_DATA, given_by=guardian, actor=actor)

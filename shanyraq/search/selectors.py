@@ -34,7 +34,9 @@ def _pick(values: dict, lang: str) -> tuple[str, str]:
     return "", lang
 
 
-def search(q: str, *, kind: str | None = None, lang: str = "en", limit: int = 20, public_only: bool = True) -> list[SearchHit]:
+def search(
+    q: str, *, kind: str | None = None, lang: str = "en", limit: int = 20, public_only: bool = True
+) -> list[SearchHit]:
     words = keys(q)[:20]
     if not words:
         return []

@@ -15,8 +15,12 @@ from shanyraq.search.normalizer import keys
 
 def _entry(doc: SearchDocument) -> SearchEntry:
     return SearchEntry(
-        kind=doc.kind, object_id=str(doc.object_id), titles=doc.titles, summaries=doc.summaries,
-        path=doc.path, public=doc.public,
+        kind=doc.kind,
+        object_id=str(doc.object_id),
+        titles=doc.titles,
+        summaries=doc.summaries,
+        path=doc.path,
+        public=doc.public,
         title_keys=" ".join(keys(" ".join([*doc.titles.values(), *doc.names]))),
         body_keys=" ".join(keys(doc.text)),
     )

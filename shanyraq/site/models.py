@@ -8,7 +8,9 @@ class Page(models.Model):
     slug = models.SlugField(_("short name"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
-    body = models.TextField(_("text"), blank=True, help_text=_("Plain text; blank lines separate paragraphs."))
+    body = models.TextField(
+        _("text"), blank=True, help_text=_("Plain text; blank lines separate paragraphs.")
+    )
     in_navigation = models.BooleanField(_("in the menu"), default=False)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 

@@ -16,7 +16,9 @@ class Command(BaseCommand):
     help = "Load the Beijing demo center (staff logins, spaces, artifacts, books, programs)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--if-empty", action="store_true", help="Do nothing if the demo is already there.")
+        parser.add_argument(
+            "--if-empty", action="store_true", help="Do nothing if the demo is already there."
+        )
 
     def handle(self, *args, if_empty: bool = False, **options):
         if if_empty and Page.objects.filter(slug="about").exists():

@@ -1,0 +1,78 @@
+import datetime as dt
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import translation
+
+from shanyraq.core.models import AuditEvent
+from shanyraq.people.models import Consent, Person
+from shanyraq.people.selectors import consent_current
+from shanyraq.people.services import consent_record, person_create
+
+pytestmark = pytest.mark.django_db
+
+
+def years_ago(n: int) -> dt.date:
+    today = dt.date.today()
+    return today.replace(year=today.year - n, day=min(today.day, 28))
+
+
+def test_adult_is_created_with_names_in_several_scripts():
+    person = person_create(
+        name="Айгерім Сәрсенова",
+        language="kk",
+        other_names=[{"script": "Latn", "text": "Aigerim Sarsenova"}, {"script": "Hans", "text": "艾格琳"}],
+    )
+    assert person.all_names == ["Айгерім Сәрсенова", "Aigerim Sarsenova", "艾格琳"]
+    assert AuditEvent.objects.filter(action="person.create", target_id=str(person.pk)).count() == 1
+
+
+def test_child_without_guardian_is_refused_and_nothing_written():
+    with pytest.raises(ValidationError) as exc:
+        person_create(name="Алихан", birth_date=years_ago(8))
+    assert "guardian" in exc.value.message_dict
+    assert Person.objects.count() == 0
+
+
+def test_child_without_guardian_consent_is_refused():
+    parent = person_create(name="Ержан")
+    with pytest.raises(ValidationError) as exc:
+        person_create(name="Алихан", birth_date=years_ago(8), guardian=parent)
+    assert "guardian_consent" in exc.value.message_dict
+    assert Person.objects.count() == 1
+
+
+def test_child_with_guardian_consent_records_who_consented():
+    parent = person_create(name="Ержан")
+    child = person_create(name="Алихан", birth_date=years_ago(8), guardian=parent, guardian_consent=True)
+    consent = Consent.objects.get(person=child)
+    assert (consent.kind, consent.granted, consent.given_by) == ("child_data", True, parent)
+    assert child.email == ""
+
+
+def test_error_message_is_in_the_users_language():
+    with translation.override("ru"), pytest.raises(ValidationError) as exc:
+        person_create(name="  ")
+    assert exc.value.message_dict["name"] == ["Пожалуйста, укажите имя."]
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(ValidationError) as exc:
+        person_create(name="Anna", language="de")
+    assert "language" in exc.value.message_dict
+
+
+def test_latest_consent_wins_after_withdrawal():
+    person = person_create(name="Li Na")
+    consent_record(person=person, kind="loan_history", granted=True)
+    assert consent_current(person, "loan_history") is True
+    consent_record(person=person, kind="loan_history", granted=False)
+    assert consent_current(person, "loan_history") is False
+    assert consent_current(person, "photos") is False
+
+
+def test_age_is_counted_on_the_given_day():
+    person = Person(name="x", birth_date=dt.date(2015, 6, 15))
+    assert person.age_on(dt.date(2025, 6, 14)) == 9
+    assert person.age_on(dt.date(2025, 6, 15)) == 10
+    assert person.is_minor_on(dt.date(2025, 6, 15)) is True

@@ -1,0 +1,38 @@
+"""A visitor's phone, for real: Chromium with a Kazakh locale on the live site."""
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def center(transactional_db):
+    from shanyraq.core.roles import sync_roles
+    from shanyraq.site import demo
+
+    sync_roles()
+    demo.load()
+
+
+def test_kazakh_phone_lands_in_kazakh_and_switches_language_on_the_same_page(center, live_server, browser):
+    context = browser.new_context(locale="kk-KZ", viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    page.goto(f"{live_server.url}/spaces/felt-studio/")
+    assert page.url == f"{live_server.url}/kk/spaces/felt-studio/"
+    assert page.locator("html").get_attribute("lang") == "kk"
+    assert page.locator("h1").inner_text() == "Киіз басу шеберханасы"
+    page.get_by_role("link", name="Русский").click()
+    page.wait_for_url(f"{live_server.url}/ru/spaces/felt-studio/")
+    assert page.locator("h1").inner_text() == "Мастерская войлока"
+    context.close()
+
+
+def test_keyboard_user_reaches_skip_link_first(center, live_server, browser):
+    page = browser.new_page(locale="zh-CN")
+    page.goto(f"{live_server.url}/")
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.textContent")
+    assert focused == "跳到主要内容"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.close()
