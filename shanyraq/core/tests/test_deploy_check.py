@@ -10,7 +10,11 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def test_check_deploy_is_clean_with_production_environment(tmp_path):
     env = {
-        **{k: v for k, v in os.environ.items() if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}},
+        **{
+            k: v
+            for k, v in os.environ.items()
+            if k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+        },
         "DJANGO_SETTINGS_MODULE": "shanyraq.settings",
         "SHANYRAQ_DEBUG": "0",
         "SECRET_KEY": "a-long-random-production-secret-" + "x9Q#" * 12,
