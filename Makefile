@@ -28,7 +28,7 @@ demo: migrate compile
 
 run: demo
 	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@$(PY) manage.py demo_logins
+	@PORT=$(PORT) $(PY) manage.py demo_logins
 	@echo "Serving on http://127.0.0.1:$(PORT)/ (background worker started too). Ctrl-C stops both."
 	@trap 'kill 0' INT TERM EXIT; \
 	  $(PY) manage.py db_worker & \

@@ -137,6 +137,8 @@ USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+# The tabbed admin would load jQuery UI from a CDN; our own small tabs script replaces it.
+JQUERY_UI_URL = "site/admin-tabs.js"
 MODELTRANSLATION_LANGUAGES = tuple(LANGUAGE_CODES)
 # Fallback order when a visitor's language is missing: Kazakh readers usually read Russian.
 MODELTRANSLATION_FALLBACK_LANGUAGES = {

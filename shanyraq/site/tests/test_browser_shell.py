@@ -36,3 +36,28 @@ def test_keyboard_user_reaches_skip_link_first(center, live_server, browser):
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "main"
     page.close()
+
+
+def test_director_edits_the_kazakh_title_in_the_back_office_tabs(center, live_server, browser):
+    from shanyraq.site.models import Page
+
+    page = browser.new_page(locale="en-US")
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{live_server.url}/en/staff/login/")
+    page.fill("#id_username", "director")
+    page.fill("#id_password", "shanyraq-demo")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"{live_server.url}/en/staff/")
+    about = Page.objects.get(slug="about")
+    page.goto(f"{live_server.url}/en/staff/admin/site/page/{about.pk}/change/")
+    assert page.locator("#id_title_kk").is_hidden()
+    page.locator("a[href='#tab_id_title_kk']").click()
+    assert page.locator("#id_title_kk").is_visible()
+    page.fill("#id_title_kk", "Орталық жайлы")
+    page.locator("input[name=_save]").click()
+    page.wait_for_url(f"{live_server.url}/en/staff/admin/site/page/")
+    about.refresh_from_db()
+    assert about.title_kk == "Орталық жайлы"
+    assert errors == []
+    page.close()
