@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from django.utils.translation import gettext_lazy
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 VAR_DIR = Path(os.environ.get("SHANYRAQ_VAR_DIR", BASE_DIR / "var"))
@@ -224,5 +225,7 @@ LOGGING = {
 
 # --- Shanyraq ------------------------------------------------------------------------------
 SHANYRAQ = {
+    # Translated through the core catalog (the same msgid is marked in core/context_processors.py).
+    "CENTER_NAME": gettext_lazy("Cultural Center of Kazakhstan in Beijing"),
     "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", ""),  # "" = follow the database engine
 }

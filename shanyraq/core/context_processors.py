@@ -11,5 +11,5 @@ def languages(request):
     return {
         "LANGUAGE_CHOICES": settings.LANGUAGES,
         "CURRENT_LANGUAGE": langs.current(),
-        "CENTER_NAME": CENTER_NAME,
+        "CENTER_NAME": settings.SHANYRAQ.get("CENTER_NAME", CENTER_NAME),
     }
