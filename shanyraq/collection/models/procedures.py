@@ -211,6 +211,9 @@ class InventorySighting(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["sweep", "artifact"], name="collection_sighting_once")]
 
+    def __str__(self) -> str:
+        return f"{self.sweep_id}:{self.artifact_id}"
+
 
 class Deaccession(models.Model):
     """Leaving the collection: the artifact record stays, marked and unpublished."""
