@@ -48,7 +48,6 @@ class Browse:
     artifacts: QuerySet[Artifact]
     facets: dict[str, list[tuple[Term | Space, int, bool]]]
     on_view_count: int
-    total: int
 
 
 SORTS = {
@@ -125,7 +124,7 @@ def artifacts_browse(
     qs = filtered()
     on_view_count = filtered("on_view").filter(ON_VIEW).count()
     qs = qs.select_related("period", "category").order_by(*SORTS.get(sort, SORTS["accession"]))
-    return Browse(artifacts=qs, facets=facets, on_view_count=on_view_count, total=qs.count())
+    return Browse(artifacts=qs, facets=facets, on_view_count=on_view_count)
 
 
 def primary_images(artifact_ids: list[int]) -> dict[int, object]:

@@ -175,6 +175,21 @@ class Artifact(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("collection:artifact", kwargs={"accession": self.accession_number})
 
+    def dimension_list(self) -> list[tuple[str, str]]:
+        """(label, "12.5 cm") pairs for the page; the written form when no number was given."""
+        pairs = [
+            (_("Height"), self.height),
+            (_("Width"), self.width),
+            (_("Depth"), self.depth),
+            (_("Diameter"), self.diameter),
+        ]
+        out = [
+            (str(label), f"{value.normalize():f} {self.unit}") for label, value in pairs if value is not None
+        ]
+        if self.weight_g is not None:
+            out.append((str(_("Weight")), f"{self.weight_g.normalize():f} g"))
+        return out
+
     @property
     def path(self) -> str:
         """The public path without a language prefix (for the search index and QR codes)."""

@@ -1,4 +1,10 @@
+import os
+
 import pytest
+from django.conf import settings
+
+# WhiteNoise warns (an error under our test settings) when STATIC_ROOT does not exist yet.
+os.makedirs(settings.STATIC_ROOT, exist_ok=True)
 
 
 @pytest.fixture
