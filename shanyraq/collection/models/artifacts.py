@@ -138,7 +138,7 @@ class Artifact(models.Model):
     credit_line = models.CharField(_("credit line"), max_length=300, blank=True)
     rights_statement = models.CharField(_("rights statement"), max_length=300, blank=True)
     number_of_parts = models.PositiveSmallIntegerField(_("number of parts"), default=1)
-    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.ENTERED)
+    status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.IN_STORAGE)
     published = models.BooleanField(_("published"), default=False)
     # Set only by services.movements.artifact_move: the location is always the latest movement.
     current_movement = models.ForeignKey(

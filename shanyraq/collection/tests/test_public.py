@@ -157,8 +157,9 @@ def test_artifact_page_has_schema_org_json_ld(client, collection):
 
 def test_json_ld_escapes_markup_in_titles(client, vocab, curator):
     artifact_create(actor=curator, accession_number="KCC.X", title_en="</script><b>x</b>", published=True)
-    body = client.get("/en/collection/artifacts/KCC.X/").content.decode()
-    assert "</script><b>" not in body
+    response = client.get("/en/collection/artifacts/KCC.X/")
+    assert response.status_code == 200
+    assert "</script><b>" not in response.content.decode()
 
 
 def test_qr_link_redirects_to_the_phone_language(client, collection):
