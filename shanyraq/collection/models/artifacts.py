@@ -132,7 +132,7 @@ class Artifact(models.Model):
     diameter = models.DecimalField(_("diameter"), max_digits=9, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=4, choices=Unit.choices, default=Unit.CM)
     weight_g = models.DecimalField(_("weight (g)"), max_digits=10, decimal_places=1, null=True, blank=True)
-    dimensions_note = models.CharField(_("dimensions as written"), max_length=300, blank=True)
+    dimensions_note = models.CharField(_("dimensions as written"), max_length=500, blank=True)
     inscriptions = models.TextField(_("inscriptions"), blank=True)
     provenance = models.TextField(_("provenance"), blank=True)
     credit_line = models.CharField(_("credit line"), max_length=300, blank=True)

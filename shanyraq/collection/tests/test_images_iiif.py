@@ -68,8 +68,14 @@ def test_an_image_over_10_mb_is_refused(settings, tmp_path, curator):
 def test_manifest_has_four_language_labels_and_loads_back(client, settings, tmp_path, curator):
     settings.MEDIA_ROOT = tmp_path
     artifact = artifact_create(
-        actor=curator, accession_number="KCC.2025.0007", published=True, title_en="Dombra", title_kk="Домбыра",
-        title_ru="Домбра", title_zh_hans="冬不拉", credit_line_en="Gift of the maker",
+        actor=curator,
+        accession_number="KCC.2025.0007",
+        published=True,
+        title_en="Dombra",
+        title_kk="Домбыра",
+        title_ru="Домбра",
+        title_zh_hans="冬不拉",
+        credit_line_en="Gift of the maker",
     )
     image_add(actor=curator, artifact=artifact, data=jpeg_with_exif((800, 600)), alt_en="Front")
     response = client.get("/iiif/artifacts/KCC.2025.0007/manifest.json")
@@ -79,7 +85,11 @@ def test_manifest_has_four_language_labels_and_loads_back(client, settings, tmp_
     body = data["items"][0]["items"][0]["items"][0]["body"]
     assert (body["type"], body["width"], body["height"]) == ("Image", 800, 600)
     loaded = Manifest(**data)
-    assert loaded.label.root["en"] == ["Dombra"] if hasattr(loaded.label, "root") else loaded.label["en"] == ["Dombra"]
+    assert (
+        loaded.label.root["en"] == ["Dombra"]
+        if hasattr(loaded.label, "root")
+        else loaded.label["en"] == ["Dombra"]
+    )
     assert len(loaded.items) == 1
 
 
