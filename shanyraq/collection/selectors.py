@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import hashlib
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
@@ -14,11 +16,8 @@ from shanyraq.search.selectors import search_ids
 from shanyraq.spaces.models import Space
 
 PUBLIC_STATUSES = [Artifact.Status.ON_VIEW, Artifact.Status.IN_STORAGE, Artifact.Status.ON_LOAN_OUT]
-ON_VIEW = Q(
-    status=Artifact.Status.ON_VIEW,
-    current_movement__space__kind=Space.Kind.HALL,
-    current_movement__space__is_public=True,
-)
+# Services set ON_VIEW exactly when the latest movement is into a public hall.
+ON_VIEW = Q(status=Artifact.Status.ON_VIEW)
 
 
 def artifacts_public() -> QuerySet[Artifact]:
@@ -50,11 +49,29 @@ class Browse:
     on_view_count: int
 
 
+# Ties broken by pk so SQLite walks the (published, year) index instead of sorting 100k rows.
 SORTS = {
-    "date": ["earliest_year", "accession_number"],
-    "-date": ["-latest_year", "accession_number"],
+    "date": ["earliest_year", "pk"],
+    "-date": ["-latest_year", "-pk"],
     "accession": ["accession_number"],
 }
+FACET_CACHE_SECONDS = 600
+
+
+def collection_version() -> int:
+    """Bumped by every service write (services.indexing), so cached facet counts never outlive a change.
+
+    With a shared cache (CACHE_TABLE or another shared backend) the bump reaches every process at
+    once; with the per-process default cache, other processes see changes within FACET_CACHE_SECONDS.
+    """
+    return cache.get_or_set("collection:version", 1, None)
+
+
+def collection_version_bump() -> None:
+    try:
+        cache.incr("collection:version")
+    except ValueError:
+        cache.set("collection:version", 2, None)
 
 
 def artifacts_browse(
@@ -67,8 +84,13 @@ def artifacts_browse(
     on_view: bool = False,
     sort: str = "accession",
 ) -> Browse:
-    """Faceted browsing: the counts of each facet take the other facets' filters into account."""
-    base = artifacts_public()
+    """Faceted browsing: the counts of each facet take the other facets' filters into account.
+
+    Filters on `published` alone: the services never leave a published artifact in a status that
+    is not public (see services.artifacts.NEVER_PUBLIC), and the single index column keeps the
+    facet counts fast at 100k artifacts.
+    """
+    base = Artifact.objects.filter(published=True)
     if q:
         ids = search_ids(q, kind="artifact", public_only=True)
         base = base.filter(pk__in=[int(i) for i in ids if i.isdigit()])
@@ -76,7 +98,7 @@ def artifacts_browse(
         "category": Q(category__slug__in=category) if category else Q(),
         "period": Q(period__slug__in=period) if period else Q(),
         "material": Q(materials__slug__in=material) if material else Q(),
-        "hall": (Q(current_movement__space__slug__in=hall) & ON_VIEW) if hall else Q(),
+        "hall": (Q(current_space__slug__in=hall) & ON_VIEW) if hall else Q(),
         "on_view": ON_VIEW if on_view else Q(),
     }
 
@@ -95,36 +117,65 @@ def artifacts_browse(
                     qs = qs.filter(cond)
         return qs
 
-    facets: dict[str, list] = {}
-    selected = {"category": category, "period": period, "material": material}
-    for name in ("category", "period"):
-        counts = dict(
-            filtered(name).values_list(f"{name}_id").annotate(n=Count("pk")).values_list(f"{name}_id", "n")
-        )
-        terms = Term.objects.filter(pk__in=[k for k in counts if k]).order_by(
-            "order", "earliest_year", "slug"
-        )
-        facets[name] = [(t, counts[t.pk], t.slug in selected[name]) for t in terms]
-    through = Artifact.materials.through.objects.filter(artifact_id__in=filtered("material").values("pk"))
-    mat_counts = dict(through.values_list("term_id").annotate(n=Count("pk")).values_list("term_id", "n"))
-    facets["material"] = [
-        (t, mat_counts[t.pk], t.slug in material)
-        for t in Term.objects.filter(pk__in=mat_counts).order_by("order", "slug")
-    ]
-    hall_counts = dict(
-        filtered("hall")
-        .filter(ON_VIEW)
-        .values_list("current_movement__space_id")
-        .annotate(n=Count("pk"))
-        .values_list("current_movement__space_id", "n")
+    key = (
+        "collection:facets:"
+        + hashlib.sha256(
+            repr(
+                (
+                    collection_version(),
+                    q,
+                    sorted(category),
+                    sorted(period),
+                    sorted(material),
+                    sorted(hall),
+                    on_view,
+                )
+            ).encode()
+        ).hexdigest()
     )
-    facets["hall"] = [
-        (s, hall_counts[s.pk], s.slug in hall) for s in Space.objects.filter(pk__in=hall_counts)
-    ]
+    cached = cache.get(key)
+    if cached is None:
+        cached = _facet_counts(filtered, category=category, period=period, material=material, hall=hall)
+        cache.set(key, cached, FACET_CACHE_SECONDS)
+    facets = _facet_objects(cached, category=category, period=period, material=material, hall=hall)
+    on_view_count = cached["on_view"]
     qs = filtered()
-    on_view_count = filtered("on_view").filter(ON_VIEW).count()
     qs = qs.select_related("period", "category").order_by(*SORTS.get(sort, SORTS["accession"]))
     return Browse(artifacts=qs, facets=facets, on_view_count=on_view_count)
+
+
+def _facet_counts(filtered, *, category, period, material, hall) -> dict:
+    """Counts per facet value, each with the other facets' filters applied (cacheable plain data).
+
+    .order_by() clears Meta.ordering, which would otherwise be added to each GROUP BY.
+    """
+    counts: dict = {}
+    for name in ("category", "period"):
+        rows = filtered(name).order_by().values_list(f"{name}_id").annotate(n=Count("pk"))
+        counts[name] = {k: n for k, n in rows.values_list(f"{name}_id", "n") if k}
+    through = Artifact.materials.through.objects.filter(
+        artifact_id__in=filtered("material").order_by().values("pk")
+    )
+    rows = through.order_by().values_list("term_id").annotate(n=Count("pk")).values_list("term_id", "n")
+    counts["material"] = dict(rows)
+    rows = filtered("hall").filter(ON_VIEW).order_by().values_list("current_space_id").annotate(n=Count("pk"))
+    counts["hall"] = {k: n for k, n in rows.values_list("current_space_id", "n") if k}
+    counts["on_view"] = filtered("on_view").filter(ON_VIEW).count()
+    return counts
+
+
+def _facet_objects(counts: dict, *, category, period, material, hall) -> dict[str, list]:
+    selected = {"category": category, "period": period, "material": material}
+    wanted = [*counts["category"], *counts["period"], *counts["material"]]
+    terms = {t.pk: t for t in Term.objects.filter(pk__in=wanted)}
+    facets: dict[str, list] = {}
+    for name in ("category", "period", "material"):
+        found = [terms[pk] for pk in counts[name] if pk in terms]
+        found.sort(key=lambda t: (t.order, t.earliest_year or 0, t.slug))
+        facets[name] = [(t, counts[name][t.pk], t.slug in selected[name]) for t in found]
+    halls = Space.objects.filter(pk__in=list(counts["hall"]), is_public=True, kind=Space.Kind.HALL)
+    facets["hall"] = [(s, counts["hall"][s.pk], s.slug in hall) for s in halls]
+    return facets
 
 
 def primary_images(artifact_ids: list[int]) -> dict[int, object]:
@@ -177,7 +228,7 @@ def inventory_missing(sweep: InventorySweep) -> QuerySet[Artifact]:
     """Artifacts whose latest movement put them in the swept space but that were not seen."""
     seen = InventorySighting.objects.filter(sweep=sweep, artifact=OuterRef("pk"))
     return (
-        Artifact.objects.filter(current_movement__space=sweep.space)
+        Artifact.objects.filter(current_space=sweep.space)
         .exclude(
             status__in=[
                 Artifact.Status.DEACCESSIONED,
@@ -193,7 +244,8 @@ def inventory_missing(sweep: InventorySweep) -> QuerySet[Artifact]:
 def artifacts_in_hall(space: Space) -> QuerySet[Artifact]:
     """For QR label sheets: what is in a hall now, by its latest movement."""
     return (
-        Artifact.objects.filter(current_movement__space=space)
+        Artifact.objects.filter(current_space=space)
         .exclude(status__in=[Artifact.Status.DEACCESSIONED, Artifact.Status.RETURNED_TO_LENDER])
+        .select_related("current_movement")
         .order_by("current_movement__location_detail", "accession_number")
     )

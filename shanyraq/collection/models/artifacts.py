@@ -150,6 +150,10 @@ class Artifact(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # The space of current_movement, copied by the same service so browsing by hall needs no join.
+    current_space = models.ForeignKey(
+        "spaces.Space", null=True, blank=True, editable=False, on_delete=models.SET_NULL, related_name="+"
+    )
     source = models.CharField(_("source"), max_length=40, blank=True)
     source_url = models.URLField(_("source address"), blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -159,9 +163,13 @@ class Artifact(models.Model):
         verbose_name = _("artifact")
         verbose_name_plural = _("artifacts")
         ordering = ["accession_number"]
+        # Browsing filters on `published` (services keep published artifacts in public statuses).
         indexes = [
             models.Index(fields=["published", "earliest_year"], name="collection_art_pub_year"),
+            models.Index(fields=["published", "latest_year"], name="collection_art_pub_latest"),
             models.Index(fields=["published", "category"], name="collection_art_pub_cat"),
+            models.Index(fields=["published", "period"], name="collection_art_pub_period"),
+            models.Index(fields=["published", "status", "current_space"], name="collection_art_pub_hall"),
         ]
         permissions = [
             ("move_artifact", _("Can move artifacts")),

@@ -75,6 +75,8 @@ def artifact_create(
 ) -> Artifact:
     """Create an artifact; without an accession number the next one is assigned."""
     _check_terms(fields, materials, techniques)
+    if fields.get("published") and fields.get("status") in NEVER_PUBLIC:
+        raise ValidationError(_("This artifact cannot be published in its present status."))
     with transaction.atomic():
         if accession_number:
             if Artifact.objects.filter(accession_number=accession_number).exists():
@@ -92,7 +94,18 @@ def artifact_create(
 
 
 # Fields a curator may edit directly; location and status change only through procedures.
-EDITABLE_EXCLUDED = {"accession_number", "current_movement", "current_movement_id", "status", "id", "pk"}
+EDITABLE_EXCLUDED = {
+    "accession_number",
+    "current_movement",
+    "current_movement_id",
+    "current_space",
+    "current_space_id",
+    "status",
+    "id",
+    "pk",
+}
+# Statuses that can never be public: publishing is refused, so `published` alone means visible.
+NEVER_PUBLIC = {Artifact.Status.DEACCESSIONED, Artifact.Status.RETURNED_TO_LENDER, Artifact.Status.ENTERED}
 
 
 def artifact_update(
@@ -113,6 +126,8 @@ def artifact_update(
     _check_terms(fields, materials, techniques)
     with transaction.atomic():
         artifact = Artifact.objects.select_for_update().get(pk=artifact.pk)
+        if fields.get("published") and artifact.status in NEVER_PUBLIC:
+            raise ValidationError(_("This artifact cannot be published in its present status."))
         changed = {}
         for name, value in fields.items():
             if getattr(artifact, name) != value:
@@ -131,8 +146,8 @@ def artifact_update(
 def artifact_publish(*, actor, artifact: Artifact, published: bool = True) -> Artifact:
     with transaction.atomic():
         artifact = Artifact.objects.select_for_update().get(pk=artifact.pk)
-        if published and artifact.status == Artifact.Status.DEACCESSIONED:
-            raise ValidationError(_("A deaccessioned artifact cannot be published."))
+        if published and artifact.status in NEVER_PUBLIC:
+            raise ValidationError(_("This artifact cannot be published in its present status."))
         artifact.published = published
         artifact.save(update_fields=["published", "updated_at"])
         audit_record(actor=actor, action="collection.artifact_publish", target=artifact, published=published)

@@ -303,6 +303,17 @@ def artifacts_import(*, actor, rows: list[dict[str, str]], dry_run: bool = False
     existing = dict(
         Artifact.objects.filter(accession_number__in=list(seen)).values_list("accession_number", "pk")
     )
+    from shanyraq.collection.services.artifacts import NEVER_PUBLIC
+
+    locked = set(
+        Artifact.objects.filter(accession_number__in=list(existing), status__in=NEVER_PUBLIC).values_list(
+            "accession_number", flat=True
+        )
+    )
+    for i, row in enumerate(cleaned, start=2):
+        if row["accession_number"] in locked and row["fields"].get("published"):
+            message = _("This artifact cannot be published in its present status.")
+            report.errors.append(RowError(i, "published", "yes", message))
     report.updated = sum(1 for r in cleaned if r["accession_number"] in existing)
     report.created = len(cleaned) - report.updated
     if dry_run or report.errors:

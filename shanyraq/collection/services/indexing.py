@@ -7,7 +7,10 @@ from shanyraq.search.services import index_documents
 
 
 def artifacts_index(ids: Iterable[int]) -> int:
-    """Re-index these artifacts (called by every service that changes what search shows)."""
+    """Re-index these artifacts and drop cached facet counts (called by every service write)."""
+    from shanyraq.collection.selectors import collection_version_bump
+
+    collection_version_bump()
     return index_documents(search_sources.documents(ids=list(ids)))
 
 

@@ -66,8 +66,9 @@ def artifact_move(
         )
         latest = Movement.objects.filter(artifact=artifact).latest()
         artifact.current_movement = latest
+        artifact.current_space = latest.space
         artifact.status = status_for(latest.space)
-        artifact.save(update_fields=["current_movement", "status", "updated_at"])
+        artifact.save(update_fields=["current_movement", "current_space", "status", "updated_at"])
         audit_record(
             actor=actor,
             action="collection.artifact_move",

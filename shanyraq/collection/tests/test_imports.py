@@ -186,3 +186,13 @@ def test_walters_records_import_with_cc0_credit_and_reimport_does_not_duplicate(
     )
     assert art.credit_line_en.startswith("The Walters Art Museum, Baltimore (CC0 metadata)")
     assert Artifact.objects.filter(source="walters", earliest_year__lt=0).exists()
+
+
+def test_import_cannot_republish_a_deaccessioned_artifact(vocab):
+    from shanyraq.collection.services.procedures import artifact_deaccession
+
+    run(csv_bytes("K.1,Cauldron,,archaeology,,,,,,cm,yes\n"))
+    artifact_deaccession(actor=None, artifact=Artifact.objects.get(), method="transfer", reason="Transfer")
+    report = run(csv_bytes("K.1,Cauldron,,archaeology,,,,,,cm,yes\n"))
+    assert [(e.row, e.column) for e in report.errors] == [(2, "published")]
+    assert Artifact.objects.get().published is False
