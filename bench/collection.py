@@ -148,22 +148,33 @@ def _pct(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def _time_pages() -> tuple[list[str], list[float]]:
+def _time_pages() -> tuple[list[str], list[float], list[float]]:
+    """Cold: the facet cache is cleared before every request (as after each curator's write).
+    Warm: facet counts come from the cache, the page query and rendering still run."""
+    from django.core.cache import cache
     from django.test import Client
 
     client = Client()
-    rows, everything = [], []
+    rows, cold_all, warm_all = [], [], []
     for name, url in SCENARIOS:
         assert client.get(url).status_code == 200
-        times = []
+        cold, warm = [], []
+        for _ in range(10):
+            cache.clear()
+            t0 = time.perf_counter()
+            assert client.get(url).status_code == 200
+            cold.append((time.perf_counter() - t0) * 1000)
         for _ in range(20):
             t0 = time.perf_counter()
-            response = client.get(url)
-            times.append((time.perf_counter() - t0) * 1000)
-            assert response.status_code == 200
-        everything.extend(times)
-        rows.append(f"| {name} | `{url}` | {statistics.median(times):.1f} | {_pct(times, 0.95):.1f} |")
-    return rows, everything
+            assert client.get(url).status_code == 200
+            warm.append((time.perf_counter() - t0) * 1000)
+        cold_all.extend(cold)
+        warm_all.extend(warm)
+        rows.append(
+            f"| {name} | `{url}` | {statistics.median(cold):.1f} | {_pct(cold, 0.95):.1f} "
+            f"| {statistics.median(warm):.1f} | {_pct(warm, 0.95):.1f} |"
+        )
+    return rows, cold_all, warm_all
 
 
 def _walters() -> tuple[float, float, int]:
@@ -187,33 +198,39 @@ def run() -> str:
     t0 = time.perf_counter()
     _fill(N)
     fill_s = time.perf_counter() - t0
-    rows, everything = _time_pages()
-    p50, p95 = statistics.median(everything), _pct(everything, 0.95)
+    rows, cold, warm = _time_pages()
     create_rps, update_rps, walters_rows = _walters()
-    verdict = "meets" if p95 <= TARGET_P95_MS else "misses"
+    warm_p95, cold_p95 = _pct(warm, 0.95), _pct(cold, 0.95)
+    verdict = "meets" if warm_p95 <= TARGET_P95_MS else "misses"
+    cold_verdict = "meets" if cold_p95 <= TARGET_P95_MS else "misses"
     import_verdict = "meets" if min(create_rps, update_rps) >= TARGET_IMPORT_RPS else "misses"
     return "\n".join(
         [
             "## Collection",
             "",
-            f"Online collection page with facets at {N:,} artifacts on SQLite: **p50 {p50:.1f} ms, p95 {p95:.1f} ms** "
-            f"over {len(everything)} requests; target p95 <= {TARGET_P95_MS} ms: **{verdict}**.",
+            f"Online collection page with facets at {N:,} artifacts on SQLite, p95 target <= {TARGET_P95_MS} ms:",
+            f"- facet counts cached (the usual case between two curator writes): **p50 {statistics.median(warm):.1f} ms, "
+            f"p95 {warm_p95:.1f} ms** over {len(warm)} requests: **{verdict}**;",
+            f"- cold (cache cleared before every request, as right after a write): **p50 {statistics.median(cold):.1f} ms, "
+            f"p95 {cold_p95:.1f} ms** over {len(cold)} requests: **{cold_verdict}**.",
             "",
-            f"Walters CC0 import ({walters_rows:,} records, validation + bulk write + bulk index): "
+            f"Walters CC0 import ({walters_rows:,} records, validation + bulk write + bulk search indexing): "
             f"**{create_rps:,.0f} rows/s** new, **{update_rps:,.0f} rows/s** re-import; "
             f"target >= {TARGET_IMPORT_RPS} rows/s: **{import_verdict}**.",
             "",
-            "| scenario | URL | p50 ms | p95 ms |",
-            "|---|---|---|---|",
+            "| scenario | URL | cold p50 ms | cold p95 ms | cached p50 ms | cached p95 ms |",
+            "|---|---|---|---|---|---|",
             *rows,
             "",
             "Method: `make bench BENCH_ARGS=collection` (bench/collection.py). A fresh SQLite database at "
-            "var/bench/collection.sqlite3 (WAL, IMMEDIATE) is filled with bulk_create "
+            "var/bench/collection.sqlite3 (WAL, IMMEDIATE) is filled "
             f"in {fill_s:.0f} s (SQL generated from one template row): {N:,} artifacts (95 % published, 30 % in one "
-            "of 3 public halls by their latest movement), 10 categories, 10 periods, 1-2 of 24 materials each. Each URL is requested once to warm "
-            "caches, then 20 times with Django's test Client (all middleware, templates and translations). "
-            "The page runs one count per facet (category, period, material, hall, on view) with the other "
-            "facets' filters applied, one count for paging, and the page query. The search-box path is not "
-            "part of this figure (its cost is the search index's, measured in the search section).",
+            "of 3 public halls by their latest movement), 10 categories, 10 periods, 1-2 of 24 materials each. "
+            "Each URL is requested once, then 10 times with the facet cache cleared and 20 times with it warm, "
+            "with Django's test Client (all middleware, templates and translations). A page runs one count "
+            "per facet (category, period, material, hall, on view) with the other facets' filters applied, "
+            "one count for paging and the page query; the counts are cached per collection version, which "
+            "every service write bumps. The search-box path is not part of this figure (its cost is the "
+            "search index's). The machine is shared by five developers' test runs, so figures are noisy.",
         ]
     )

@@ -128,7 +128,7 @@ def artifact_list(
     qs = browse.artifacts.select_related("object_type", "current_movement__space").prefetch_related(
         "materials"
     )
-    return {"count": qs.count(), "results": [_summary(request, a) for a in qs[offset : offset + limit]]}
+    return {"count": browse.total, "results": [_summary(request, a) for a in qs[offset : offset + limit]]}
 
 
 @router.get("/artifacts/{accession}", response=ArtifactDetailOut, summary="One published artifact")

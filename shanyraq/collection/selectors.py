@@ -47,6 +47,7 @@ class Browse:
     artifacts: QuerySet[Artifact]
     facets: dict[str, list[tuple[Term | Space, int, bool]]]
     on_view_count: int
+    total: int
 
 
 # Ties broken by pk so SQLite walks the (published, year) index instead of sorting 100k rows.
@@ -90,28 +91,36 @@ def artifacts_browse(
     is not public (see services.artifacts.NEVER_PUBLIC), and the single index column keeps the
     facet counts fast at 100k artifacts.
     """
-    base = Artifact.objects.filter(published=True)
+    # `IN (True)` rather than `= True`: Django renders the latter as a bare column, which SQLite
+    # cannot match to the (published, ...) indexes.
+    base = Artifact.objects.filter(published__in=[True])
     if q:
         ids = search_ids(q, kind="artifact", public_only=True)
         base = base.filter(pk__in=[int(i) for i in ids if i.isdigit()])
+
+    def term_ids(vocabulary: str, slugs) -> list[int]:
+        return list(Term.objects.filter(vocabulary=vocabulary, slug__in=slugs).values_list("pk", flat=True))
+
+    # Term ids, not slug joins, so SQLite uses the (published, category) and (published, period) indexes.
     filters = {
-        "category": Q(category__slug__in=category) if category else Q(),
-        "period": Q(period__slug__in=period) if period else Q(),
-        "material": Q(materials__slug__in=material) if material else Q(),
+        "category": Q(category_id__in=term_ids(Term.Vocabulary.CATEGORY, category)) if category else Q(),
+        "period": Q(period_id__in=term_ids(Term.Vocabulary.PERIOD, period)) if period else Q(),
+        "material": Q(pk__in=[]) if material else Q(),  # replaced by a subquery below
         "hall": (Q(current_space__slug__in=hall) & ON_VIEW) if hall else Q(),
         "on_view": ON_VIEW if on_view else Q(),
     }
+
+    through = Artifact.materials.through
+    material_ids = term_ids(Term.Vocabulary.MATERIAL, material) if material else []
 
     def filtered(skip: str | None = None) -> QuerySet[Artifact]:
         qs = base
         for name, cond in filters.items():
             if name != skip and cond:
                 if name == "material":
-                    # A subquery keeps one row per artifact when several materials are chosen.
+                    # A subquery on term ids keeps one row per artifact when several materials are chosen.
                     qs = qs.filter(
-                        pk__in=Artifact.materials.through.objects.filter(term__slug__in=material).values(
-                            "artifact_id"
-                        )
+                        pk__in=through.objects.filter(term_id__in=material_ids).values("artifact_id")
                     )
                 else:
                     qs = qs.filter(cond)
@@ -138,10 +147,10 @@ def artifacts_browse(
         cached = _facet_counts(filtered, category=category, period=period, material=material, hall=hall)
         cache.set(key, cached, FACET_CACHE_SECONDS)
     facets = _facet_objects(cached, category=category, period=period, material=material, hall=hall)
-    on_view_count = cached["on_view"]
+    on_view_count, total = cached["on_view"], cached["total"]
     qs = filtered()
     qs = qs.select_related("period", "category").order_by(*SORTS.get(sort, SORTS["accession"]))
-    return Browse(artifacts=qs, facets=facets, on_view_count=on_view_count)
+    return Browse(artifacts=qs, facets=facets, on_view_count=on_view_count, total=total)
 
 
 def _facet_counts(filtered, *, category, period, material, hall) -> dict:
@@ -161,6 +170,7 @@ def _facet_counts(filtered, *, category, period, material, hall) -> dict:
     rows = filtered("hall").filter(ON_VIEW).order_by().values_list("current_space_id").annotate(n=Count("pk"))
     counts["hall"] = {k: n for k, n in rows.values_list("current_space_id", "n") if k}
     counts["on_view"] = filtered("on_view").filter(ON_VIEW).count()
+    counts["total"] = filtered().count()
     return counts
 
 

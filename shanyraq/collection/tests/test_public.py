@@ -222,10 +222,14 @@ def test_factory_artifacts_without_location_are_not_on_view(client, vocab):
 
 def test_facet_counts_follow_a_move_at_once(client, collection, curator):
     assert titles(client.get("/en/collection/?on_view=1")) == ["KCC.T.1"]
-    artifact_move(actor=curator, artifact=collection["dombra"], space=collection["hall"], reason="installation")
+    artifact_move(
+        actor=curator, artifact=collection["dombra"], space=collection["hall"], reason="installation"
+    )
     response = client.get("/en/collection/")
     assert response.context["browse"].on_view_count == 2
-    assert [(s.slug, n) for s, n, _sel in response.context["browse"].facets["hall"]] == [("hall-archaeology", 2)]
+    assert [(s.slug, n) for s, n, _sel in response.context["browse"].facets["hall"]] == [
+        ("hall-archaeology", 2)
+    ]
 
 
 def test_a_returned_or_deaccessioned_artifact_cannot_be_published_again(collection, curator):

@@ -9,6 +9,7 @@ from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_from_request, override
 
@@ -18,6 +19,18 @@ from shanyraq.collection.models import Artifact
 from shanyraq.core import languages
 
 PAGE_SIZE = 24
+
+
+class CountedPaginator(Paginator):
+    """A paginator that takes the count the selector already has (cached with the facets)."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 def index(request):
@@ -31,7 +44,7 @@ def index(request):
         on_view=request.GET.get("on_view") == "1",
         sort=sort,
     )
-    page = Paginator(browse.artifacts, PAGE_SIZE).get_page(request.GET.get("page"))
+    page = CountedPaginator(browse.artifacts, PAGE_SIZE, count=browse.total).get_page(request.GET.get("page"))
     artifacts = list(page.object_list)
     images = selectors.primary_images([a.pk for a in artifacts])
     for artifact in artifacts:
