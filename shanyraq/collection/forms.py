@@ -76,3 +76,17 @@ class ArtifactTextForm(forms.Form):
         if not any(data.get(f"title_{s}") for s in ("zh_hans", "en", "kk", "ru")):
             raise forms.ValidationError(_("Give a title in at least one language."))
         return data
+
+
+class InventoryForm(forms.Form):
+    space = forms.ModelChoiceField(
+        label=_("Space"),
+        queryset=Space.objects.filter(kind__in=[Space.Kind.HALL, Space.Kind.STORAGE]),
+        to_field_name="slug",
+    )
+    seen = forms.CharField(
+        label=_("Accession numbers seen (one per line, or scanned)"), widget=forms.Textarea, required=False
+    )
+
+    def clean_seen(self):
+        return [n.strip() for n in self.cleaned_data["seen"].splitlines() if n.strip()]

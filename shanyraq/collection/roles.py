@@ -33,6 +33,8 @@ PERMISSIONS = {
         "collection.add_artifactimage",
         "collection.change_artifactimage",
         "collection.view_artifactimage",
+        "collection.add_inventorysweep",
+        "collection.view_inventorysweep",
     ],
     "director": VIEW,
     "front_desk": ["collection.view_artifact", "collection.view_exhibition"],

@@ -14,6 +14,7 @@ urlpatterns = [
     path("loans/in/new/", staff.loan_in_new, name="loan_in_new"),
     path("artifacts/<str:accession>/", staff.artifact, name="artifact"),
     path("artifacts/<str:accession>/edit/", staff.artifact_edit, name="artifact_edit"),
+    path("inventory/", staff.inventory, name="inventory"),
     path("labels/", staff.labels_index, name="labels_index"),
     path("labels/<slug:slug>/", staff.labels, name="labels"),
 ]
@@ -25,4 +26,5 @@ STAFF_LINKS = [
     (_("Loans in due back"), "collection_staff:loans_due", "collection.view_loanin"),
     (_("Record a loan in"), "collection_staff:loan_in_new", "collection.add_loanin"),
     (_("QR labels for the halls"), "collection_staff:labels_index", "collection.view_artifact"),
+    (_("Inventory of a space"), "collection_staff:inventory", "collection.add_inventorysweep"),
 ]

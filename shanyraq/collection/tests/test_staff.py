@@ -168,3 +168,24 @@ def test_qr_code_encodes_the_language_neutral_url(world, staff_client):
     artifact_move(actor=None, artifact=art, space=world["hall"], reason="installation")
     response = staff_client("curator").get("/en/staff/collection/labels/hall-jewelry-weapons/")
     assert response.context["items"][0]["url"] == "http://127.0.0.1:8000/collection/a/KCC.Q.2/"
+
+
+def test_inventory_page_lists_missing_and_unknown_and_front_desk_is_refused(world, staff_client):
+    art = ArtifactFactory(accession_number="KCC.I.1")
+    artifact_move(actor=None, artifact=art, space=world["hall"], reason="installation")
+    gone = ArtifactFactory(accession_number="KCC.I.2")
+    artifact_move(actor=None, artifact=gone, space=world["hall"], reason="installation")
+    response = staff_client("curator").post(
+        "/en/staff/collection/inventory/", {"space": "hall-jewelry-weapons", "seen": "KCC.I.1\nNOPE.9\n"}
+    )
+    result = response.context["result"]
+    assert ([a.accession_number for a in result["missing"]], result["unknown"], result["seen"]) == (
+        ["KCC.I.2"],
+        ["NOPE.9"],
+        1,
+    )
+    before = snapshot()
+    refused = staff_client("front_desk").post(
+        "/en/staff/collection/inventory/", {"space": "hall-jewelry-weapons"}
+    )
+    assert (refused.status_code, snapshot()) == (403, before)

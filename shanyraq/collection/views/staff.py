@@ -16,7 +16,12 @@ from shanyraq.collection.models import Artifact
 from shanyraq.collection.services.artifacts import artifact_update
 from shanyraq.collection.services.imports import FileFormatError, artifacts_import, read_rows
 from shanyraq.collection.services.loans import loan_in_create
-from shanyraq.collection.services.procedures import artifact_move
+from shanyraq.collection.services.procedures import (
+    artifact_move,
+    inventory_sweep_finish,
+    inventory_sweep_mark_seen,
+    inventory_sweep_start,
+)
 from shanyraq.core import languages
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.spaces.models import Space
@@ -155,3 +160,18 @@ def labels(request, slug: str):
         svg = mark_safe(svg)  # noqa: S308 - segno's own SVG of a URL we built
         items.append({"artifact": art, "url": url, "svg": svg, "titles": [t for t in titles if t[1]]})
     return render(request, "collection/staff/labels.html", {"hall": hall, "items": items})
+
+
+@staff_permission_required("collection.add_inventorysweep")
+def inventory(request):
+    """One sweep of a space: the numbers seen are recorded, the artifacts not seen are listed."""
+    form = forms.InventoryForm(request.POST or None)
+    result = None
+    if request.method == "POST" and form.is_valid():
+        sweep = inventory_sweep_start(actor=request.user, space=form.cleaned_data["space"])
+        unknown = inventory_sweep_mark_seen(
+            actor=request.user, sweep=sweep, accession_numbers=form.cleaned_data["seen"]
+        )
+        missing = inventory_sweep_finish(actor=request.user, sweep=sweep)
+        result = {"sweep": sweep, "missing": missing, "unknown": unknown, "seen": sweep.sightings.count()}
+    return render(request, "collection/staff/inventory.html", {"form": form, "result": result})
