@@ -148,33 +148,35 @@ def _pct(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def _time_pages() -> tuple[list[str], list[float], list[float]]:
+def _time_pages() -> tuple[list[str], list[float], list[float], list[float], list[float]]:
     """Cold: the facet cache is cleared before every request (as after each curator's write).
-    Warm: facet counts come from the cache, the page query and rendering still run."""
+    Warm: facet counts come from the cache, the page query and rendering still run.
+    Wall time and this process's CPU time are both kept: the client, Django and SQLite all run in
+    this one thread, so CPU time is what the request costs without other processes' contention."""
     from django.core.cache import cache
     from django.test import Client
 
     client = Client()
-    rows, cold_all, warm_all = [], [], []
+    rows = []
+    totals: dict[str, list[float]] = {"cold": [], "warm": [], "cold_cpu": [], "warm_cpu": []}
     for name, url in SCENARIOS:
         assert client.get(url).status_code == 200
-        cold, warm = [], []
-        for _ in range(10):
-            cache.clear()
-            t0 = time.perf_counter()
-            assert client.get(url).status_code == 200
-            cold.append((time.perf_counter() - t0) * 1000)
-        for _ in range(20):
-            t0 = time.perf_counter()
-            assert client.get(url).status_code == 200
-            warm.append((time.perf_counter() - t0) * 1000)
-        cold_all.extend(cold)
-        warm_all.extend(warm)
+        runs: dict[str, list[float]] = {"cold": [], "warm": [], "cold_cpu": [], "warm_cpu": []}
+        for kind, repeat in (("cold", 10), ("warm", 20)):
+            for _ in range(repeat):
+                if kind == "cold":
+                    cache.clear()
+                t0, c0 = time.perf_counter(), time.process_time()
+                assert client.get(url).status_code == 200
+                runs[kind].append((time.perf_counter() - t0) * 1000)
+                runs[f"{kind}_cpu"].append((time.process_time() - c0) * 1000)
+        for key, values in runs.items():
+            totals[key].extend(values)
         rows.append(
-            f"| {name} | `{url}` | {statistics.median(cold):.1f} | {_pct(cold, 0.95):.1f} "
-            f"| {statistics.median(warm):.1f} | {_pct(warm, 0.95):.1f} |"
+            f"| {name} | `{url}` | {_pct(runs['cold'], 0.95):.1f} | {_pct(runs['cold_cpu'], 0.95):.1f} "
+            f"| {_pct(runs['warm'], 0.95):.1f} | {_pct(runs['warm_cpu'], 0.95):.1f} |"
         )
-    return rows, cold_all, warm_all
+    return rows, totals["cold"], totals["warm"], totals["cold_cpu"], totals["warm_cpu"]
 
 
 def _walters() -> tuple[float, float, int]:
@@ -199,7 +201,7 @@ def run() -> str:
     _fill(N)
     fill_s = time.perf_counter() - t0
     load_before = os.getloadavg()[0]
-    rows, cold, warm = _time_pages()
+    rows, cold, warm, cold_cpu, warm_cpu = _time_pages()
     load_after = os.getloadavg()[0]
     create_rps, update_rps, walters_rows = _walters()
     warm_p95, cold_p95 = _pct(warm, 0.95), _pct(cold, 0.95)
@@ -212,15 +214,17 @@ def run() -> str:
             "",
             f"Online collection page with facets at {N:,} artifacts on SQLite, p95 target <= {TARGET_P95_MS} ms:",
             f"- facet counts cached (the usual case between two curator writes): **p50 {statistics.median(warm):.1f} ms, "
-            f"p95 {warm_p95:.1f} ms** over {len(warm)} requests: **{verdict}**;",
+            f"p95 {warm_p95:.1f} ms** wall, **p95 {_pct(warm_cpu, 0.95):.1f} ms CPU** over {len(warm)} requests: "
+            f"**{verdict}** on wall time, **{'meets' if _pct(warm_cpu, 0.95) <= TARGET_P95_MS else 'misses'}** on CPU time;",
             f"- cold (cache cleared before every request, as right after a write): **p50 {statistics.median(cold):.1f} ms, "
-            f"p95 {cold_p95:.1f} ms** over {len(cold)} requests: **{cold_verdict}**.",
+            f"p95 {cold_p95:.1f} ms** wall, **p95 {_pct(cold_cpu, 0.95):.1f} ms CPU** over {len(cold)} requests: "
+            f"**{cold_verdict}** on wall time, **{'meets' if _pct(cold_cpu, 0.95) <= TARGET_P95_MS else 'misses'}** on CPU time.",
             "",
             f"Walters CC0 import ({walters_rows:,} records, validation + bulk write + bulk search indexing): "
             f"**{create_rps:,.0f} rows/s** new, **{update_rps:,.0f} rows/s** re-import; "
             f"target >= {TARGET_IMPORT_RPS} rows/s: **{import_verdict}**.",
             "",
-            "| scenario | URL | cold p50 ms | cold p95 ms | cached p50 ms | cached p95 ms |",
+            "| scenario | URL | cold p95 ms wall | cold p95 ms CPU | cached p95 ms wall | cached p95 ms CPU |",
             "|---|---|---|---|---|---|",
             *rows,
             "",
