@@ -247,7 +247,9 @@ def test_a_returned_or_deaccessioned_artifact_cannot_be_published_again(collecti
 
 def test_material_counts_on_the_landing_page_leave_out_unpublished_artifacts(client, collection, curator):
     bronze = Term.objects.get(vocabulary="material", slug="bronze")
-    artifact_create(actor=curator, accession_number="KCC.T.9", title_en="Draft", published=False, materials=[bronze])
+    artifact_create(
+        actor=curator, accession_number="KCC.T.9", title_en="Draft", published=False, materials=[bronze]
+    )
     response = client.get("/en/collection/")
     counts = {t.slug: n for t, n, _sel in response.context["browse"].facets["material"]}
     assert counts == {"bronze": 1, "wood": 1}
