@@ -1,8 +1,22 @@
 """Public pages of the collection module, under the language prefix (/<lang>/collection/...)."""
 
+from django.urls import path
+
+from shanyraq.collection.views import public
+
 app_name = "collection"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("", public.index, name="index"),
+    path("artifacts/<str:accession>/", public.artifact_detail, name="artifact"),
+    path("exhibitions/", public.exhibition_list, name="exhibitions"),
+    path("exhibitions/<slug:slug>/", public.exhibition_detail, name="exhibition"),
+]
 
-# Paths without a language prefix (IIIF, ICS, exports for partner institutions).
-raw_urlpatterns: list = []
+# Paths without a language prefix: the QR target (language from the phone) and IIIF.
+raw_urlpatterns = [
+    path("collection/a/<str:accession>/", public.qr_redirect, name="collection-qr"),
+    path(
+        "iiif/artifacts/<str:accession>/manifest.json", public.iiif_manifest, name="collection-iiif-manifest"
+    ),
+]

@@ -1,0 +1,1 @@
+"""Services change the collection: each validates, locks, writes history, audits and indexes."""

@@ -1,0 +1,154 @@
+"""Loans in (we borrow) and loans out (we lend)."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shanyraq.collection.models import Artifact, LoanIn, LoanOut
+from shanyraq.collection.services.indexing import artifacts_index
+from shanyraq.collection.services.procedures import artifact_move
+from shanyraq.core.services import audit_record
+from shanyraq.spaces.models import Space
+
+
+def _check_dates(start: datetime.date, end: datetime.date) -> None:
+    if end < start:
+        raise ValidationError(_("The loan must end after it starts."))
+
+
+def loan_in_create(
+    *,
+    actor,
+    lender: str,
+    agreement_number: str,
+    artifacts: list[Artifact],
+    insurance_value: Decimal,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    conditions: str = "",
+    currency: str = "USD",
+) -> LoanIn:
+    _check_dates(start_date, end_date)
+    if insurance_value < 0:
+        raise ValidationError(_("The insurance value cannot be negative."))
+    if LoanIn.objects.filter(agreement_number=agreement_number).exists():
+        raise ValidationError(
+            _("Agreement number %(number)s is already used.") % {"number": agreement_number}
+        )
+    with transaction.atomic():
+        loan = LoanIn.objects.create(
+            lender=lender,
+            agreement_number=agreement_number,
+            insurance_value=insurance_value,
+            currency=currency,
+            start_date=start_date,
+            end_date=end_date,
+            conditions=conditions,
+        )
+        loan.artifacts.set(artifacts)
+        audit_record(actor=actor, action="collection.loan_in_create", target=loan, artifacts=len(artifacts))
+    return loan
+
+
+def loan_in_return(*, actor, loan: LoanIn, returned_on: datetime.date | None = None) -> LoanIn:
+    """The lender has its artifacts back: they leave our displays and public pages."""
+    with transaction.atomic():
+        loan = LoanIn.objects.select_for_update().get(pk=loan.pk)
+        if loan.status == LoanIn.Status.RETURNED:
+            raise ValidationError(_("This loan is already returned."))
+        loan.status = LoanIn.Status.RETURNED
+        loan.returned_on = returned_on or timezone.localdate()
+        loan.save(update_fields=["status", "returned_on"])
+        ids = list(loan.artifacts.values_list("pk", flat=True))
+        Artifact.objects.filter(pk__in=ids).update(status=Artifact.Status.RETURNED_TO_LENDER, published=False)
+        audit_record(actor=actor, action="collection.loan_in_return", target=loan)
+    artifacts_index(ids)
+    return loan
+
+
+def loan_out_create(
+    *,
+    actor,
+    borrower: str,
+    agreement_number: str,
+    artifacts: list[Artifact],
+    insurance_value: Decimal,
+    start_date: datetime.date,
+    end_date: datetime.date,
+    venue: str = "",
+    conditions: str = "",
+    currency: str = "USD",
+) -> LoanOut:
+    _check_dates(start_date, end_date)
+    if insurance_value < 0:
+        raise ValidationError(_("The insurance value cannot be negative."))
+    if LoanOut.objects.filter(agreement_number=agreement_number).exists():
+        raise ValidationError(
+            _("Agreement number %(number)s is already used.") % {"number": agreement_number}
+        )
+    with transaction.atomic():
+        locked = list(Artifact.objects.select_for_update().filter(pk__in=[a.pk for a in artifacts]))
+        for artifact in locked:
+            if artifact.status not in (Artifact.Status.ON_VIEW, Artifact.Status.IN_STORAGE):
+                raise ValidationError(
+                    _("%(number)s cannot be lent in its present status.")
+                    % {"number": artifact.accession_number}
+                )
+            if artifact.loans_in.filter(status=LoanIn.Status.ACTIVE).exists():
+                raise ValidationError(
+                    _("%(number)s is itself on loan to us and cannot be lent on.")
+                    % {"number": artifact.accession_number}
+                )
+        loan = LoanOut.objects.create(
+            borrower=borrower,
+            venue=venue,
+            agreement_number=agreement_number,
+            insurance_value=insurance_value,
+            currency=currency,
+            start_date=start_date,
+            end_date=end_date,
+            conditions=conditions,
+        )
+        loan.artifacts.set(locked)
+        Artifact.objects.filter(pk__in=[a.pk for a in locked]).update(status=Artifact.Status.ON_LOAN_OUT)
+        audit_record(actor=actor, action="collection.loan_out_create", target=loan, artifacts=len(locked))
+    artifacts_index([a.pk for a in locked])
+    return loan
+
+
+def loan_out_return(
+    *,
+    actor,
+    loan: LoanOut,
+    space: Space,
+    location_detail: str = "",
+    returned_on: datetime.date | None = None,
+) -> LoanOut:
+    """The artifacts come home: each gets a movement into the given space."""
+    with transaction.atomic():
+        loan = LoanOut.objects.select_for_update().get(pk=loan.pk)
+        if loan.status == LoanOut.Status.RETURNED:
+            raise ValidationError(_("This loan is already returned."))
+        loan.status = LoanOut.Status.RETURNED
+        loan.returned_on = returned_on or timezone.localdate()
+        loan.save(update_fields=["status", "returned_on"])
+        artifacts = list(loan.artifacts.all())
+        Artifact.objects.filter(pk__in=[a.pk for a in artifacts]).update(status=Artifact.Status.IN_STORAGE)
+        for artifact in artifacts:
+            artifact_move(
+                actor=actor,
+                artifact=artifact,
+                space=space,
+                reason="arrival",
+                location_detail=location_detail,
+                index=False,
+            )
+        audit_record(actor=actor, action="collection.loan_out_return", target=loan)
+    artifacts_index([a.pk for a in artifacts])
+    return loan
