@@ -94,19 +94,32 @@ class Message(Schema):
 
 def _program(p: Program) -> dict:
     return {
-        "id": p.pk, "kind": p.kind, "title": languages.as_dict(p, "title"),
-        "description": languages.as_dict(p, "description"), "min_age": p.min_age, "max_age": p.max_age,
-        "level": p.level, "language": p.language, "price": str(p.price), "registers_as_whole": p.registers_as_whole,
+        "id": p.pk,
+        "kind": p.kind,
+        "title": languages.as_dict(p, "title"),
+        "description": languages.as_dict(p, "description"),
+        "min_age": p.min_age,
+        "max_age": p.max_age,
+        "level": p.level,
+        "language": p.language,
+        "price": str(p.price),
+        "registers_as_whole": p.registers_as_whole,
         "url": p.get_absolute_url(),
     }
 
 
 def _session(s: Session) -> dict:
     return {
-        "id": s.pk, "program_id": s.program_id, "start": s.start, "end": s.end, "space": s.space.slug,
-        "space_name": languages.as_dict(s.space, "name"), "capacity": s.capacity,
+        "id": s.pk,
+        "program_id": s.program_id,
+        "start": s.start,
+        "end": s.end,
+        "space": s.space.slug,
+        "space_name": languages.as_dict(s.space, "name"),
+        "capacity": s.capacity,
         "seats_left": getattr(s, "seats_left", None) if hasattr(s, "seats_left") else selectors.seats_left(s),
-        "is_cancelled": s.is_cancelled, "url": s.get_absolute_url(),
+        "is_cancelled": s.is_cancelled,
+        "url": s.get_absolute_url(),
     }
 
 
@@ -118,14 +131,17 @@ def program_list(request, kind: str = ""):
     return [_program(p) for p in qs[:500]]
 
 
-@router.get("/programs/{program_id}", response=ProgramDetailOut, summary="A program with its upcoming sessions")
+@router.get(
+    "/programs/{program_id}", response=ProgramDetailOut, summary="A program with its upcoming sessions"
+)
 def program_detail(request, program_id: int):
     program = get_object_or_404(selectors.programs_public(), pk=program_id)
-    sessions = selectors.with_seats_left(
-        selectors.sessions_public().filter(program=program)
-    )
-    return {**_program(program), "teachers": [t.name for t in program.teachers.all()],
-            "sessions": [_session(s) for s in sessions]}
+    sessions = selectors.with_seats_left(selectors.sessions_public().filter(program=program))
+    return {
+        **_program(program),
+        "teachers": [t.name for t in program.teachers.all()],
+        "sessions": [_session(s) for s in sessions],
+    }
 
 
 @router.get("/sessions/{session_id}", response=SessionOut, summary="A session and its seats left")
@@ -146,38 +162,63 @@ def registration_post(request, session_id: int, payload: RegistrationIn):
     session = get_object_or_404(selectors.sessions_public(include_past=True), pk=session_id)
     lang = languages.normalize(payload.language)
     if lang is None or payload.language != lang:
-        return 422, {"detail": _("Unknown language: %(code)s") % {"code": payload.language},
-                     "errors": {"language": [_("Use one of: %(codes)s") % {"codes": ", ".join(languages.codes())}]}}
+        return 422, {
+            "detail": _("Unknown language: %(code)s") % {"code": payload.language},
+            "errors": {"language": [_("Use one of: %(codes)s") % {"codes": ", ".join(languages.codes())}]},
+        }
     if payload.website:
         return 202, {"detail": _("Thank you.")}
     if not ratelimit.allow(request):
         return 429, {"detail": _("Too many registrations from your network. Please try again later.")}
     data = Submission(
-        name=payload.name, email=payload.email, phone=payload.phone, language=lang, birth_date=payload.birth_date,
+        name=payload.name,
+        email=payload.email,
+        phone=payload.phone,
+        language=lang,
+        birth_date=payload.birth_date,
         children=[ChildInput(name=c.name, birth_date=c.birth_date) for c in payload.children],
-        guardian_consent=payload.guardian_consent, group_name=payload.group_name, seats=payload.seats,
+        guardian_consent=payload.guardian_consent,
+        group_name=payload.group_name,
+        seats=payload.seats,
     )
     try:
         registrations = registration_submit(session=session, data=data, user=request.user, actor=request.user)
     except ValidationError as exc:
         return 422, {"detail": _("The request is not valid."), "errors": exc.message_dict}
     return 201, [
-        {"id": r.pk, "code": r.code, "person": r.person.name, "status": r.status, "position": r.position,
-         "cancel_token": tokens.make(r.pk, "cancel")}
+        {
+            "id": r.pk,
+            "code": r.code,
+            "person": r.person.name,
+            "status": r.status,
+            "position": r.position,
+            "cancel_token": tokens.make(r.pk, "cancel"),
+        }
         for r in registrations
     ]
 
 
-@router.post("/registrations/cancel", response={200: RegistrationOut, 404: Message, 422: dict},
-             summary="Cancel with the signed token from the e-mail or the registration answer")
+@router.post(
+    "/registrations/cancel",
+    response={200: RegistrationOut, 404: Message, 422: dict},
+    summary="Cancel with the signed token from the e-mail or the registration answer",
+)
 def registration_cancel_post(request, payload: CancelIn):
     reg_id = tokens.read(payload.token, "cancel")
-    registration = Registration.objects.select_related("program", "session", "person").filter(pk=reg_id).first()
+    registration = (
+        Registration.objects.select_related("program", "session", "person").filter(pk=reg_id).first()
+    )
     if registration is None:
         return 404, {"detail": _("This link is not valid.")}
     try:
         registration = registration_cancel(registration=registration, actor=request.user)
     except ValidationError as exc:
         return 422, {"detail": _("The request is not valid."), "errors": exc.message_dict}
-    return 200, {"id": registration.pk, "code": registration.code, "person": registration.person.name,
-                 "status": registration.status, "position": registration.position, "cancel_token": payload.token}
+    return 200, {
+        "id": registration.pk,
+        "code": registration.code,
+        "person": registration.person.name,
+        "status": registration.status,
+        "position": registration.position,
+        "cancel_token": payload.token,
+    }

@@ -15,16 +15,22 @@ class RegistrationForm(forms.Form):
     email = forms.EmailField(label=_("E-mail"), required=False)
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
     birth_date = forms.DateField(
-        label=_("Your birth date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+        label=_("Your birth date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Needed only when the program has an age limit."),
     )
     guardian_consent = forms.BooleanField(
-        label=_("I am the guardian of the children below and agree that the center keeps their names and birth "
-                "dates for this registration."), required=False,
+        label=_(
+            "I am the guardian of the children below and agree that the center keeps their names and birth "
+            "dates for this registration."
+        ),
+        required=False,
     )
     group_name = forms.CharField(label=_("School and class"), max_length=200, required=False)
-    seats = forms.IntegerField(label=_("Number of pupils and accompanying adults"), min_value=1, initial=1,
-                               required=False)
+    seats = forms.IntegerField(
+        label=_("Number of pupils and accompanying adults"), min_value=1, initial=1, required=False
+    )
     # Honeypot: hidden from people by CSS, filled in by bots.
     website = forms.CharField(label=_("Leave this empty"), required=False)
 
@@ -32,10 +38,13 @@ class RegistrationForm(forms.Form):
         super().__init__(*args, **kwargs)
         for i in range(1, MAX_CHILDREN + 1):
             self.fields[f"child_{i}_name"] = forms.CharField(
-                label=_("Child %(n)s: name") % {"n": i}, max_length=200, required=False)
+                label=_("Child %(n)s: name") % {"n": i}, max_length=200, required=False
+            )
             self.fields[f"child_{i}_birth_date"] = forms.DateField(
-                label=_("Child %(n)s: birth date") % {"n": i}, required=False,
-                widget=forms.DateInput(attrs={"type": "date"}))
+                label=_("Child %(n)s: birth date") % {"n": i},
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
         if program is not None and not program.allow_groups:
             del self.fields["group_name"]
             del self.fields["seats"]
@@ -56,7 +65,13 @@ class RegistrationForm(forms.Form):
             if d.get(f"child_{i}_name") or d.get(f"child_{i}_birth_date")
         ]
         return Submission(
-            name=d["name"], email=d["email"], phone=d["phone"], language=language, birth_date=d["birth_date"],
-            children=children, guardian_consent=d["guardian_consent"], group_name=d.get("group_name") or "",
+            name=d["name"],
+            email=d["email"],
+            phone=d["phone"],
+            language=language,
+            birth_date=d["birth_date"],
+            children=children,
+            guardian_consent=d["guardian_consent"],
+            group_name=d.get("group_name") or "",
             seats=d.get("seats") or 1,
         )

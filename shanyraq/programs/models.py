@@ -49,7 +49,10 @@ class Program(models.Model):
     )
     price = models.DecimalField(_("price (CNY)"), max_digits=8, decimal_places=2, default=0)
     capacity = models.PositiveIntegerField(
-        _("seats for the whole course"), null=True, blank=True, help_text=_("Courses only; empty: the smallest session.")
+        _("seats for the whole course"),
+        null=True,
+        blank=True,
+        help_text=_("Courses only; empty: the smallest session."),
     )
     registration_opens = models.DateTimeField(_("registration opens"), null=True, blank=True)
     registration_closes = models.DateTimeField(_("registration closes"), null=True, blank=True)
@@ -87,12 +90,18 @@ class Program(models.Model):
 
 
 class Session(models.Model):
-    program = models.ForeignKey(Program, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("program"))
+    program = models.ForeignKey(
+        Program, on_delete=models.CASCADE, related_name="sessions", verbose_name=_("program")
+    )
     space = models.ForeignKey(
         "spaces.Space", on_delete=models.PROTECT, related_name="sessions", verbose_name=_("space")
     )
     booking = models.OneToOneField(
-        "spaces.Booking", null=True, blank=True, on_delete=models.SET_NULL, related_name="session",
+        "spaces.Booking",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="session",
         verbose_name=_("booking"),
     )
     start = models.DateTimeField(_("start"), db_index=True)
@@ -128,14 +137,22 @@ class Registration(models.Model):
         Program, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("program")
     )
     session = models.ForeignKey(
-        Session, null=True, blank=True, on_delete=models.CASCADE, related_name="registrations",
-        verbose_name=_("session"), help_text=_("Empty for a course: the registration covers every session."),
+        Session,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("session"),
+        help_text=_("Empty for a course: the registration covers every session."),
     )
     person = models.ForeignKey(
         "people.Person", on_delete=models.PROTECT, related_name="registrations", verbose_name=_("participant")
     )
     booker = models.ForeignKey(
-        "people.Person", on_delete=models.PROTECT, related_name="registrations_made", verbose_name=_("booked by")
+        "people.Person",
+        on_delete=models.PROTECT,
+        related_name="registrations_made",
+        verbose_name=_("booked by"),
     )
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     group_name = models.CharField(_("group (school class)"), max_length=200, blank=True)
@@ -169,14 +186,20 @@ class Attendance(models.Model):
         PRESENT = "present", _("Present")
         ABSENT = "absent", _("Absent")
 
-    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("session"))
+    session = models.ForeignKey(
+        Session, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("session")
+    )
     registration = models.ForeignKey(
         Registration, on_delete=models.CASCADE, related_name="attendance", verbose_name=_("registration")
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
     marked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("marked by"),
     )
     at = models.DateTimeField(auto_now=True)
@@ -184,4 +207,9 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendance")
-        constraints = [models.UniqueConstraint(fields=["session", "registration"], name="one_attendance_per_session")]
+        constraints = [
+            models.UniqueConstraint(fields=["session", "registration"], name="one_attendance_per_session")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.session_id}/{self.registration_id} {self.status}"

@@ -12,7 +12,8 @@ from django.core.cache import cache
 
 def _limit() -> tuple[int, int]:
     raw = getattr(settings, "PROGRAMS_REGISTRATION_RATE", None) or os.environ.get(
-        "SHANYRAQ_REGISTRATION_RATE", "20/600")
+        "SHANYRAQ_REGISTRATION_RATE", "20/600"
+    )
     count, seconds = raw.split("/")
     return int(count), int(seconds)
 

@@ -16,11 +16,18 @@ def programs_public() -> QuerySet[Program]:
 
 
 def sessions_public(
-    *, kind: str = "", age: int | None = None, language: str = "", day_from: dt.date | None = None,
-    day_to: dt.date | None = None, include_past: bool = False,
+    *,
+    kind: str = "",
+    age: int | None = None,
+    language: str = "",
+    day_from: dt.date | None = None,
+    day_to: dt.date | None = None,
+    include_past: bool = False,
 ) -> QuerySet[Session]:
     """Sessions of published programs, filtered as the what's-on page offers."""
-    qs = Session.objects.filter(program__is_published=True, is_cancelled=False).select_related("program", "space")
+    qs = Session.objects.filter(program__is_published=True, is_cancelled=False).select_related(
+        "program", "space"
+    )
     if not include_past:
         qs = qs.filter(end__gte=timezone.now())
     if kind:
@@ -51,7 +58,8 @@ def with_seats_left(sessions) -> list[Session]:
     ids = [s.pk for s in sessions if not s.program.registers_as_whole]
     held = dict(
         Registration.objects.filter(session_id__in=ids, status__in=Registration.HOLDING)
-        .values_list("session_id").annotate(n=Sum("seats"))
+        .values_list("session_id")
+        .annotate(n=Sum("seats"))
     )
     for session in sessions:
         if session.program.registers_as_whole:
@@ -78,14 +86,19 @@ def can_mark_attendance(user, session: Session) -> bool:
         return False
     if user.has_perm("programs.change_registration"):
         return True  # the coordinator corrects any list
-    return user.has_perm("programs.mark_attendance") and sessions_taught_by(user).filter(pk=session.pk).exists()
+    return (
+        user.has_perm("programs.mark_attendance") and sessions_taught_by(user).filter(pk=session.pk).exists()
+    )
 
 
 def participants(session: Session) -> QuerySet[Registration]:
     pool = Registration.pool_filter(session.program, session)
     return (
-        Registration.objects.filter(**pool, status__in=(Registration.Status.CONFIRMED, Registration.Status.ATTENDED))
-        .select_related("person").order_by("person__name", "pk")
+        Registration.objects.filter(
+            **pool, status__in=(Registration.Status.CONFIRMED, Registration.Status.ATTENDED)
+        )
+        .select_related("person")
+        .order_by("person__name", "pk")
     )
 
 

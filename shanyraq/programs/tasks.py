@@ -27,7 +27,9 @@ def _link(name: str, registration: Registration, action: str) -> str:
     return settings.SITE_URL + reverse(name, kwargs={"token": tokens.make(registration.pk, action)})
 
 
-def build_message(registration: Registration, kind: str, session_id: int | None = None) -> EmailMessage | None:
+def build_message(
+    registration: Registration, kind: str, session_id: int | None = None
+) -> EmailMessage | None:
     recipient = registration.booker
     address = recipient.email or registration.person.email
     if not address:
@@ -43,8 +45,13 @@ def build_message(registration: Registration, kind: str, session_id: int | None 
             sessions = list(program.sessions.filter(is_cancelled=False).select_related("program", "space"))
         title, _lang = languages.translated(program, "title", lang)
         context = {
-            "kind": kind, "registration": registration, "program": program, "title": title,
-            "sessions": sessions, "person": registration.person, "recipient": recipient,
+            "kind": kind,
+            "registration": registration,
+            "program": program,
+            "title": title,
+            "sessions": sessions,
+            "person": registration.person,
+            "recipient": recipient,
             "cancel_url": _link("programs:cancel", registration, "cancel"),
             "verify_url": _link("programs:verify", registration, "verify"),
             "accept_url": _link("programs:accept", registration, "accept"),
@@ -64,7 +71,8 @@ def build_message(registration: Registration, kind: str, session_id: int | None 
 def send_registration_email(registration_id: int, kind: str, session_id: int | None = None) -> bool:
     registration = (
         Registration.objects.select_related("program", "session__space", "person", "booker")
-        .filter(pk=registration_id).first()
+        .filter(pk=registration_id)
+        .first()
     )
     if registration is None:
         return False

@@ -50,13 +50,25 @@ def whats_on(request):
     age = _int(request.GET.get("age"))
     day_from = _date(request.GET.get("from"))
     day_to = _date(request.GET.get("to"))
-    sessions = selectors.sessions_public(kind=kind, age=age, language=language, day_from=day_from, day_to=day_to)
-    return render(request, "programs/whats_on.html", {
-        "sessions": selectors.with_seats_left(sessions[:200]),
-        "kinds": Program.Kind.choices, "languages": settings.LANGUAGES,
-        "filters": {"kind": kind, "language": language, "age": age if age is not None else "",
-                    "from": day_from.isoformat() if day_from else "", "to": day_to.isoformat() if day_to else ""},
-    })
+    sessions = selectors.sessions_public(
+        kind=kind, age=age, language=language, day_from=day_from, day_to=day_to
+    )
+    return render(
+        request,
+        "programs/whats_on.html",
+        {
+            "sessions": selectors.with_seats_left(sessions[:200]),
+            "kinds": Program.Kind.choices,
+            "languages": settings.LANGUAGES,
+            "filters": {
+                "kind": kind,
+                "language": language,
+                "age": age if age is not None else "",
+                "from": day_from.isoformat() if day_from else "",
+                "to": day_to.isoformat() if day_to else "",
+            },
+        },
+    )
 
 
 def whats_on_calendar(request):
@@ -77,10 +89,17 @@ def whats_on_calendar(request):
     ]
     prev_month = (first - dt.timedelta(days=1)).replace(day=1)
     next_month = last + dt.timedelta(days=1)
-    return render(request, "programs/calendar.html", {
-        "weeks": weeks, "first": first, "prev": prev_month.strftime("%Y-%m"), "next": next_month.strftime("%Y-%m"),
-        "today": today,
-    })
+    return render(
+        request,
+        "programs/calendar.html",
+        {
+            "weeks": weeks,
+            "first": first,
+            "prev": prev_month.strftime("%Y-%m"),
+            "next": next_month.strftime("%Y-%m"),
+            "today": today,
+        },
+    )
 
 
 def _json_ld(program: Program, sessions: list[Session], request) -> str:
@@ -88,26 +107,40 @@ def _json_ld(program: Program, sessions: list[Session], request) -> str:
     events = []
     for session in sessions:
         place, _l = languages.translated(session.space, "name", lang)
-        events.append({
-            "@context": "https://schema.org", "@type": "Event",
-            "name": languages.translated(program, "title", lang)[0],
-            "description": languages.translated(program, "description", lang)[0][:500],
-            "startDate": timezone.localtime(session.start).isoformat(),
-            "endDate": timezone.localtime(session.end).isoformat(),
-            "eventStatus": "https://schema.org/EventCancelled" if session.is_cancelled
-            else "https://schema.org/EventScheduled",
-            "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-            "inLanguage": program.language or lang,
-            "location": {"@type": "Place", "name": place, "address": str(settings.SHANYRAQ["CENTER_NAME"])},
-            "url": request.build_absolute_uri(session.get_absolute_url()),
-            "offers": {
-                "@type": "Offer", "price": str(program.price), "priceCurrency": "CNY",
-                "availability": "https://schema.org/InStock" if getattr(session, "seats_left", 1) > 0
-                else "https://schema.org/SoldOut",
-            },
-            **({"typicalAgeRange": f"{program.min_age or ''}-{program.max_age or ''}"}
-               if program.min_age or program.max_age else {}),
-        })
+        events.append(
+            {
+                "@context": "https://schema.org",
+                "@type": "Event",
+                "name": languages.translated(program, "title", lang)[0],
+                "description": languages.translated(program, "description", lang)[0][:500],
+                "startDate": timezone.localtime(session.start).isoformat(),
+                "endDate": timezone.localtime(session.end).isoformat(),
+                "eventStatus": "https://schema.org/EventCancelled"
+                if session.is_cancelled
+                else "https://schema.org/EventScheduled",
+                "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+                "inLanguage": program.language or lang,
+                "location": {
+                    "@type": "Place",
+                    "name": place,
+                    "address": str(settings.SHANYRAQ["CENTER_NAME"]),
+                },
+                "url": request.build_absolute_uri(session.get_absolute_url()),
+                "offers": {
+                    "@type": "Offer",
+                    "price": str(program.price),
+                    "priceCurrency": "CNY",
+                    "availability": "https://schema.org/InStock"
+                    if getattr(session, "seats_left", 1) > 0
+                    else "https://schema.org/SoldOut",
+                },
+                **(
+                    {"typicalAgeRange": f"{program.min_age or ''}-{program.max_age or ''}"}
+                    if program.min_age or program.max_age
+                    else {}
+                ),
+            }
+        )
     text = json.dumps(events, ensure_ascii=False)
     # Escape what could close the <script> element (as django.utils.html.json_script does).
     text = text.replace("<", "\\u003C").replace(">", "\\u003E").replace("&", "\\u0026")
@@ -117,11 +150,19 @@ def _json_ld(program: Program, sessions: list[Session], request) -> str:
 def program_detail(request, pk: int):
     program = get_object_or_404(selectors.programs_public().prefetch_related("teachers"), pk=pk)
     sessions = selectors.with_seats_left(
-        program.sessions.filter(is_cancelled=False, end__gte=timezone.now()).select_related("program", "space")
+        program.sessions.filter(is_cancelled=False, end__gte=timezone.now()).select_related(
+            "program", "space"
+        )
     )
-    return render(request, "programs/detail.html", {
-        "program": program, "sessions": sessions, "json_ld": _json_ld(program, sessions, request),
-    })
+    return render(
+        request,
+        "programs/detail.html",
+        {
+            "program": program,
+            "sessions": sessions,
+            "json_ld": _json_ld(program, sessions, request),
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -139,7 +180,9 @@ def session_detail(request, pk: int):
         elif form.is_valid():
             try:
                 registrations = registration_submit(
-                    session=session, data=form.submission(languages.current()), user=request.user,
+                    session=session,
+                    data=form.submission(languages.current()),
+                    user=request.user,
                     actor=request.user,
                 )
             except ValidationError as exc:
@@ -149,18 +192,29 @@ def session_detail(request, pk: int):
                 token = tokens.make(registrations[0].pk, "view")
                 return redirect(reverse("programs:registration", kwargs={"token": token}))
     session.seats_left = selectors.seats_left(session)
-    return render(request, "programs/session.html", {
-        "session": session, "program": program, "form": form, "error": error,
-        "is_open": session.start > timezone.now(),
-        "json_ld": _json_ld(program, [session], request),
-    }, status=429 if error else (400 if request.method == "POST" else 200))
+    return render(
+        request,
+        "programs/session.html",
+        {
+            "session": session,
+            "program": program,
+            "form": form,
+            "error": error,
+            "is_open": session.start > timezone.now(),
+            "json_ld": _json_ld(program, [session], request),
+        },
+        status=429 if error else (400 if request.method == "POST" else 200),
+    )
 
 
 def _registration_from(token: str, action: str) -> Registration:
     reg_id = tokens.read(token, action)
     registration = (
         Registration.objects.select_related("program", "session__space", "person", "booker")
-        .filter(pk=reg_id).first() if reg_id else None
+        .filter(pk=reg_id)
+        .first()
+        if reg_id
+        else None
     )
     if registration is None:
         raise Http404(_("This link is not valid."))
@@ -169,13 +223,25 @@ def _registration_from(token: str, action: str) -> Registration:
 
 def registration_view(request, token: str):
     registration = _registration_from(token, "view")
-    siblings = Registration.objects.filter(
-        booker=registration.booker, program=registration.program, session=registration.session,
-        created_at__gte=registration.created_at - dt.timedelta(seconds=60),
-    ).select_related("person").order_by("pk")
-    return render(request, "programs/registered.html", {
-        "registrations": siblings, "program": registration.program, "registration": registration,
-    })
+    siblings = (
+        Registration.objects.filter(
+            booker=registration.booker,
+            program=registration.program,
+            session=registration.session,
+            created_at__gte=registration.created_at - dt.timedelta(seconds=60),
+        )
+        .select_related("person")
+        .order_by("pk")
+    )
+    return render(
+        request,
+        "programs/registered.html",
+        {
+            "registrations": siblings,
+            "program": registration.program,
+            "registration": registration,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -187,14 +253,18 @@ def registration_cancel_view(request, token: str):
             registration = registration_cancel(registration=registration, actor=request.user)
             done = True
         except ValidationError as exc:
-            return render(request, "programs/link_result.html", {"message": " ".join(exc.messages)}, status=400)
+            return render(
+                request, "programs/link_result.html", {"message": " ".join(exc.messages)}, status=400
+            )
     return render(request, "programs/cancel.html", {"registration": registration, "done": done})
 
 
 def registration_verify_view(request, token: str):
     registration = _registration_from(token, "verify")
     registration_verify_email(registration=registration)
-    return render(request, "programs/link_result.html", {"message": _("Thank you: your e-mail address is confirmed.")})
+    return render(
+        request, "programs/link_result.html", {"message": _("Thank you: your e-mail address is confirmed.")}
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -204,9 +274,14 @@ def registration_accept_view(request, token: str):
         try:
             registration_accept_offer(registration=registration, actor=request.user)
         except ValidationError as exc:
-            return render(request, "programs/link_result.html", {"message": " ".join(exc.messages)}, status=400)
-        return render(request, "programs/link_result.html", {
-            "message": _("The seat is yours. Your ticket is on its way by e-mail.")})
+            return render(
+                request, "programs/link_result.html", {"message": " ".join(exc.messages)}, status=400
+            )
+        return render(
+            request,
+            "programs/link_result.html",
+            {"message": _("The seat is yours. Your ticket is on its way by e-mail.")},
+        )
     return render(request, "programs/accept.html", {"registration": registration})
 
 
@@ -220,12 +295,15 @@ def program_ics(request, pk: int):
     program = get_object_or_404(selectors.programs_public(), pk=pk)
     sessions = program.sessions.filter(is_cancelled=False).select_related("program", "space")
     lang = languages.normalize(request.GET.get("lang"))
-    return _ics_response(ics.calendar(sessions, name=languages.translated(program, "title", lang)[0], lang=lang),
-                         f"program-{program.pk}.ics")
+    return _ics_response(
+        ics.calendar(sessions, name=languages.translated(program, "title", lang)[0], lang=lang),
+        f"program-{program.pk}.ics",
+    )
 
 
 def whats_on_ics(request):
     sessions = selectors.sessions_public(include_past=False)[:500]
     lang = languages.normalize(request.GET.get("lang"))
-    return _ics_response(ics.calendar(sessions, name=str(settings.SHANYRAQ["CENTER_NAME"]), lang=lang),
-                         "whats-on.ics")
+    return _ics_response(
+        ics.calendar(sessions, name=str(settings.SHANYRAQ["CENTER_NAME"]), lang=lang), "whats-on.ics"
+    )

@@ -60,7 +60,9 @@ class Booking(models.Model):
 
     ACTIVE = (Status.REQUESTED, Status.APPROVED)
 
-    space = models.ForeignKey(Space, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("space"))
+    space = models.ForeignKey(
+        Space, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("space")
+    )
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.INTERNAL)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.REQUESTED)
     start = models.DateTimeField(_("start"))
@@ -71,7 +73,10 @@ class Booking(models.Model):
     blocked_end = models.DateTimeField(editable=False, db_index=True)
     purpose = models.CharField(_("purpose"), max_length=300, blank=True)
     public_title = models.CharField(
-        _("public title"), max_length=300, blank=True, help_text=_("Shown in public calendars; empty means 'Booked'.")
+        _("public title"),
+        max_length=300,
+        blank=True,
+        help_text=_("Shown in public calendars; empty means 'Booked'."),
     )
     is_public = models.BooleanField(_("shown to visitors"), default=False)
     public_url = models.CharField(_("public page"), max_length=300, blank=True)
@@ -81,7 +86,12 @@ class Booking(models.Model):
         "people.Person", blank=True, related_name="bookings", verbose_name=_("teachers and performers")
     )
     decided_by = models.ForeignKey(
-        "auth.User", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("decided by")
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 

@@ -23,7 +23,9 @@ from shanyraq.people.models import Person
 from shanyraq.spaces.models import Booking, Space
 
 
-def _blocked(start: dt.datetime, end: dt.datetime, setup: int, cleanup: int) -> tuple[dt.datetime, dt.datetime]:
+def _blocked(
+    start: dt.datetime, end: dt.datetime, setup: int, cleanup: int
+) -> tuple[dt.datetime, dt.datetime]:
     return start - dt.timedelta(minutes=setup), end + dt.timedelta(minutes=cleanup)
 
 
@@ -35,7 +37,11 @@ def _lock(space: Space, teachers: Iterable[Person]) -> tuple[Space, list[Person]
 
 
 def _check_free(
-    *, space: Space, teachers: list[Person], blocked_start: dt.datetime, blocked_end: dt.datetime,
+    *,
+    space: Space,
+    teachers: list[Person],
+    blocked_start: dt.datetime,
+    blocked_end: dt.datetime,
     exclude_pk: int | None = None,
 ) -> None:
     overlapping = Booking.objects.filter(
@@ -46,16 +52,20 @@ def _check_free(
     clash = overlapping.filter(space=space).first()
     if clash is not None:
         raise ValidationError(
-            {"space": _("%(space)s is already booked from %(start)s to %(end)s (buffers included).")
-             % {"space": space, "start": _fmt(clash.blocked_start), "end": _fmt(clash.blocked_end)}}
+            {
+                "space": _("%(space)s is already booked from %(start)s to %(end)s (buffers included).")
+                % {"space": space, "start": _fmt(clash.blocked_start), "end": _fmt(clash.blocked_end)}
+            }
         )
     if teachers:
         busy = overlapping.filter(teachers__in=teachers).prefetch_related("teachers").first()
         if busy is not None:
             names = ", ".join(sorted(p.name for p in busy.teachers.all() if p in teachers))
             raise ValidationError(
-                {"teachers": _("%(names)s already teaches from %(start)s to %(end)s.")
-                 % {"names": names, "start": _fmt(busy.blocked_start), "end": _fmt(busy.blocked_end)}}
+                {
+                    "teachers": _("%(names)s already teaches from %(start)s to %(end)s.")
+                    % {"names": names, "start": _fmt(busy.blocked_start), "end": _fmt(busy.blocked_end)}
+                }
             )
 
 
@@ -96,10 +106,21 @@ def booking_create(
         space, people = _lock(space, teachers)
         _check_free(space=space, teachers=people, blocked_start=blocked_start, blocked_end=blocked_end)
         booking = Booking.objects.create(
-            space=space, kind=kind, status=status, start=start, end=end, setup_minutes=setup_minutes,
-            cleanup_minutes=cleanup_minutes, blocked_start=blocked_start, blocked_end=blocked_end,
-            purpose=purpose, public_title=public_title, is_public=is_public, public_url=public_url,
-            requester_name=requester_name, requester_email=requester_email,
+            space=space,
+            kind=kind,
+            status=status,
+            start=start,
+            end=end,
+            setup_minutes=setup_minutes,
+            cleanup_minutes=cleanup_minutes,
+            blocked_start=blocked_start,
+            blocked_end=blocked_end,
+            purpose=purpose,
+            public_title=public_title,
+            is_public=is_public,
+            public_url=public_url,
+            requester_name=requester_name,
+            requester_email=requester_email,
         )
         if people:
             booking.teachers.set(people)
@@ -108,14 +129,30 @@ def booking_create(
 
 
 def booking_request(
-    *, space: Space, start: dt.datetime, end: dt.datetime, purpose: str, requester_name: str,
-    requester_email: str, setup_minutes: int = 0, cleanup_minutes: int = 0, actor=None,
+    *,
+    space: Space,
+    start: dt.datetime,
+    end: dt.datetime,
+    purpose: str,
+    requester_name: str,
+    requester_email: str,
+    setup_minutes: int = 0,
+    cleanup_minutes: int = 0,
+    actor=None,
 ) -> Booking:
     """An outside request: it holds the time while the program coordinator decides."""
     return booking_create(
-        space=space, start=start, end=end, kind=Booking.Kind.OUTSIDE, status=Booking.Status.REQUESTED,
-        setup_minutes=setup_minutes, cleanup_minutes=cleanup_minutes, purpose=purpose,
-        requester_name=requester_name, requester_email=requester_email, actor=actor,
+        space=space,
+        start=start,
+        end=end,
+        kind=Booking.Kind.OUTSIDE,
+        status=Booking.Status.REQUESTED,
+        setup_minutes=setup_minutes,
+        cleanup_minutes=cleanup_minutes,
+        purpose=purpose,
+        requester_name=requester_name,
+        requester_email=requester_email,
+        actor=actor,
     )
 
 
@@ -130,7 +167,11 @@ def booking_move(
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         space, people = _lock(space, booking.teachers.all())
         _check_free(
-            space=space, teachers=people, blocked_start=blocked_start, blocked_end=blocked_end, exclude_pk=booking.pk
+            space=space,
+            teachers=people,
+            blocked_start=blocked_start,
+            blocked_end=blocked_end,
+            exclude_pk=booking.pk,
         )
         booking.space, booking.start, booking.end = space, start, end
         booking.blocked_start, booking.blocked_end = blocked_start, blocked_end

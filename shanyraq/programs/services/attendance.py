@@ -41,13 +41,18 @@ def checkin_scan(*, text: str, actor=None, now: dt.datetime | None = None) -> Sc
     code = code_from_scan(text)
     registration = (
         Registration.objects.select_related("program", "session", "person").filter(code=code).first()
-        if code else None
+        if code
+        else None
     )
     if registration is None:
         return ScanResult("unknown", _("Unknown ticket code."))
     if registration.status not in (Registration.Status.CONFIRMED, Registration.Status.ATTENDED):
-        return ScanResult("no_seat", _("This registration holds no seat (%(status)s).")
-                          % {"status": registration.get_status_display()}, registration)
+        return ScanResult(
+            "no_seat",
+            _("This registration holds no seat (%(status)s).")
+            % {"status": registration.get_status_display()},
+            registration,
+        )
     session = _session_today(registration, timezone.localtime(now).date())
     if session is None:
         return ScanResult("wrong_day", _("This ticket is not for today."), registration)
@@ -55,20 +60,32 @@ def checkin_scan(*, text: str, actor=None, now: dt.datetime | None = None) -> Sc
         try:
             with transaction.atomic():
                 Attendance.objects.create(
-                    session=session, registration=registration, status=Attendance.Status.PRESENT,
-                    checked_in_at=now, marked_by=actor if getattr(actor, "is_authenticated", False) else None,
+                    session=session,
+                    registration=registration,
+                    status=Attendance.Status.PRESENT,
+                    checked_in_at=now,
+                    marked_by=actor if getattr(actor, "is_authenticated", False) else None,
                 )
         except IntegrityError:
-            attendance = Attendance.objects.select_for_update().get(session=session, registration=registration)
+            attendance = Attendance.objects.select_for_update().get(
+                session=session, registration=registration
+            )
             if attendance.checked_in_at is not None:
-                return ScanResult("duplicate", _("Already checked in at %(time)s.") % {
-                    "time": timezone.localtime(attendance.checked_in_at).strftime("%H:%M")}, registration, session)
+                return ScanResult(
+                    "duplicate",
+                    _("Already checked in at %(time)s.")
+                    % {"time": timezone.localtime(attendance.checked_in_at).strftime("%H:%M")},
+                    registration,
+                    session,
+                )
             attendance.status, attendance.checked_in_at = Attendance.Status.PRESENT, now
             attendance.save(update_fields=["status", "checked_in_at"])
         if registration.session_id:
             Registration.objects.filter(pk=registration.pk).update(status=Registration.Status.ATTENDED)
         audit_record(actor=actor, action="registration.check_in", target=registration, session=session.pk)
-    return ScanResult("ok", _("Welcome, %(name)s!") % {"name": registration.person.name}, registration, session)
+    return ScanResult(
+        "ok", _("Welcome, %(name)s!") % {"name": registration.person.name}, registration, session
+    )
 
 
 def attendance_mark(*, session: Session, registration: Registration, present: bool, actor) -> Attendance:

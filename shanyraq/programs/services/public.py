@@ -64,21 +64,36 @@ def registration_submit(*, session: Session, data: Submission, user=None, actor=
         raise ValidationError(errors)
     with transaction.atomic():
         booker: Person = account or person_create(
-            name=data.name, language=data.language, email=data.email, phone=data.phone,
-            birth_date=None if data.children else data.birth_date, actor=actor,
+            name=data.name,
+            language=data.language,
+            email=data.email,
+            phone=data.phone,
+            birth_date=None if data.children else data.birth_date,
+            actor=actor,
         )
         if data.children:
             people = [
-                person_create(name=c.name, language=data.language, birth_date=c.birth_date, guardian=booker,
-                              guardian_consent=True, actor=actor)
+                person_create(
+                    name=c.name,
+                    language=data.language,
+                    birth_date=c.birth_date,
+                    guardian=booker,
+                    guardian_consent=True,
+                    actor=actor,
+                )
                 for c in data.children
             ]
         else:
             people = [booker]
         return [
             registration_create(
-                session=session, person=person, booker=booker, seats=data.seats if data.group_name else 1,
-                group_name=data.group_name, email_verified=account is not None, actor=actor,
+                session=session,
+                person=person,
+                booker=booker,
+                seats=data.seats if data.group_name else 1,
+                group_name=data.group_name,
+                email_verified=account is not None,
+                actor=actor,
             )
             for person in people
         ]

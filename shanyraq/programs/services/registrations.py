@@ -56,8 +56,17 @@ def seats_taken(program: Program, session: Session | None) -> int:
     return pool.filter(status__in=Registration.HOLDING).aggregate(n=Sum("seats"))["n"] or 0
 
 
-def _check_rules(*, program: Program, session: Session, person: Person, booker: Person, seats: int,
-                 group_name: str, now: dt.datetime, staff: bool) -> None:
+def _check_rules(
+    *,
+    program: Program,
+    session: Session,
+    person: Person,
+    booker: Person,
+    seats: int,
+    group_name: str,
+    now: dt.datetime,
+    staff: bool,
+) -> None:
     errors: dict[str, str] = {}
     if not program.is_published and not staff:
         errors["program"] = _("This program is not open for registration.")
@@ -75,13 +84,17 @@ def _check_rules(*, program: Program, session: Session, person: Person, booker: 
         if group_name:
             pass  # a school class: the teacher vouches for the pupils' ages
         elif age is None:
-            errors["birth_date"] = _("Please give the participant's birth date: this program has an age limit.")
+            errors["birth_date"] = _(
+                "Please give the participant's birth date: this program has an age limit."
+            )
         elif program.min_age is not None and age < program.min_age:
-            errors["birth_date"] = _("The participant will be %(age)s on that day; the minimum age is %(min)s.") % {
-                "age": age, "min": program.min_age}
+            errors["birth_date"] = _(
+                "The participant will be %(age)s on that day; the minimum age is %(min)s."
+            ) % {"age": age, "min": program.min_age}
         elif program.max_age is not None and age > program.max_age:
-            errors["birth_date"] = _("The participant will be %(age)s on that day; the maximum age is %(max)s.") % {
-                "age": age, "max": program.max_age}
+            errors["birth_date"] = _(
+                "The participant will be %(age)s on that day; the maximum age is %(max)s."
+            ) % {"age": age, "max": program.max_age}
     if seats < 1:
         errors["seats"] = _("Please book at least one seat.")
     elif group_name:
@@ -111,8 +124,16 @@ def registration_create(
     booker = booker or person
     program = session.program
     now = timezone.now()
-    _check_rules(program=program, session=session, person=person, booker=booker, seats=seats,
-                 group_name=group_name.strip(), now=now, staff=staff)
+    _check_rules(
+        program=program,
+        session=session,
+        person=person,
+        booker=booker,
+        seats=seats,
+        group_name=group_name.strip(),
+        now=now,
+        staff=staff,
+    )
     with transaction.atomic():
         program, locked_session = pool_lock(program, session)
         pool_session = None if program.registers_as_whole else locked_session
@@ -126,8 +147,12 @@ def registration_create(
         if not group_name:
             booked = active.filter(same_booker, group_name="").aggregate(n=Sum("seats"))["n"] or 0
             if booked + seats > program.max_per_booker:
-                raise ValidationError({"seats": _("One person may book at most %(n)s seats here.")
-                                       % {"n": program.max_per_booker}})
+                raise ValidationError(
+                    {
+                        "seats": _("One person may book at most %(n)s seats here.")
+                        % {"n": program.max_per_booker}
+                    }
+                )
         taken = pool.filter(status__in=Registration.HOLDING).aggregate(n=Sum("seats"))["n"] or 0
         queue = pool.filter(status=Registration.Status.WAITING)
         if taken + seats <= pool_capacity(program, locked_session) and not queue.exists():
@@ -136,8 +161,15 @@ def registration_create(
             status = Registration.Status.WAITING
             position = (pool.aggregate(m=Max("position"))["m"] or 0) + 1
         registration = Registration.objects.create(
-            program=program, session=pool_session, person=person, booker=booker, seats=seats,
-            group_name=group_name.strip(), status=status, position=position, email_verified=email_verified,
+            program=program,
+            session=pool_session,
+            person=person,
+            booker=booker,
+            seats=seats,
+            group_name=group_name.strip(),
+            status=status,
+            position=position,
+            email_verified=email_verified,
         )
         audit_record(actor=actor, action="registration.create", target=registration, status=status)
         if notify:
@@ -149,7 +181,8 @@ def _offer_free_seats(program: Program, session: Session | None, now: dt.datetim
     """Inside the pool lock: offer freed seats to the waiting list strictly in order."""
     pool = Registration.objects.filter(**Registration.pool_filter(program, session))
     free = pool_capacity(program, session) - (
-        pool.filter(status__in=Registration.HOLDING).aggregate(n=Sum("seats"))["n"] or 0)
+        pool.filter(status__in=Registration.HOLDING).aggregate(n=Sum("seats"))["n"] or 0
+    )
     offered = []
     for waiting in pool.filter(status=Registration.Status.WAITING).order_by("position", "pk"):
         if waiting.seats > free:
@@ -242,8 +275,8 @@ def reminders_send(*, day: dt.date | None = None) -> int:
         ).filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=recent))
         for reg_id in list(pool.values_list("pk", flat=True)):
             updated = Registration.objects.filter(
-                Q(reminded_at__isnull=True) | Q(reminded_at__lt=recent), pk=reg_id).update(
-                reminded_at=timezone.now())
+                Q(reminded_at__isnull=True) | Q(reminded_at__lt=recent), pk=reg_id
+            ).update(reminded_at=timezone.now())
             if updated:
                 from shanyraq.programs.tasks import send_registration_email
 

@@ -33,10 +33,19 @@ def session_create(
         raise ValidationError({"capacity": _("A session needs at least one seat.")})
     with transaction.atomic():
         booking = booking_create(
-            space=space, start=start, end=end, kind=Booking.Kind.PROGRAM, status=Booking.Status.APPROVED,
-            setup_minutes=setup_minutes, cleanup_minutes=cleanup_minutes, teachers=program.teachers.all(),
-            purpose=program.title_en or program.title, public_title=program.title_en or program.title,
-            is_public=program.is_published, public_url=f"/programs/{program.pk}/", actor=actor,
+            space=space,
+            start=start,
+            end=end,
+            kind=Booking.Kind.PROGRAM,
+            status=Booking.Status.APPROVED,
+            setup_minutes=setup_minutes,
+            cleanup_minutes=cleanup_minutes,
+            teachers=program.teachers.all(),
+            purpose=program.title_en or program.title,
+            public_title=program.title_en or program.title,
+            is_public=program.is_published,
+            public_url=f"/programs/{program.pk}/",
+            actor=actor,
         )
         session = Session.objects.create(
             program=program, space=space, booking=booking, start=start, end=end, capacity=capacity
@@ -73,13 +82,20 @@ def sessions_generate_weekly(
             if day.weekday() in weekdays and day not in skip:
                 start = dt.datetime.combine(day, start_time, tzinfo=zone)
                 try:
-                    created.append(session_create(
-                        program=program, space=space, start=start, end=start + duration, capacity=capacity,
-                        actor=actor,
-                    ))
+                    created.append(
+                        session_create(
+                            program=program,
+                            space=space,
+                            start=start,
+                            end=start + duration,
+                            capacity=capacity,
+                            actor=actor,
+                        )
+                    )
                 except ValidationError as exc:
                     raise ValidationError(
-                        _("%(day)s: %(problem)s") % {"day": day.isoformat(), "problem": " ".join(exc.messages)}
+                        _("%(day)s: %(problem)s")
+                        % {"day": day.isoformat(), "problem": " ".join(exc.messages)}
                     )
             day += dt.timedelta(days=1)
     return created
@@ -112,15 +128,25 @@ def session_cancel(*, session: Session, actor=None) -> Session:
     return session
 
 
-def program_create(*, title: dict[str, str], kind: str, description: dict[str, str] | None = None, actor=None,
-                   teachers=(), **fields) -> Program:
+def program_create(
+    *,
+    title: dict[str, str],
+    kind: str,
+    description: dict[str, str] | None = None,
+    actor=None,
+    teachers=(),
+    **fields,
+) -> Program:
     """Create a program from per-language texts ({"en": .., "zh-hans": ..})."""
     from shanyraq.core import languages
 
     if kind not in Program.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of program.")})
     try:
-        texts = {**languages.from_dict(title, "title"), **languages.from_dict(description or {}, "description")}
+        texts = {
+            **languages.from_dict(title, "title"),
+            **languages.from_dict(description or {}, "description"),
+        }
     except ValueError as exc:
         raise ValidationError({"title": _("Unknown language: %(code)s") % {"code": exc.args[0]}})
     if not any(v for k, v in texts.items() if k.startswith("title_")):

@@ -55,5 +55,6 @@ def make_session(program=None, space=None, days=3, hour=10, capacity=None, hours
     program = program or ProgramFactory()
     space = space or SpaceFactory()
     start = at(days, hour)
-    return session_create(program=program, space=space, start=start, end=start + dt.timedelta(hours=hours),
-                          capacity=capacity)
+    return session_create(
+        program=program, space=space, start=start, end=start + dt.timedelta(hours=hours), capacity=capacity
+    )

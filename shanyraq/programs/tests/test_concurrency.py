@@ -7,6 +7,7 @@ read-then-write variant through the same kind of threads and shows that it over-
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -56,9 +57,22 @@ class Server:
         }
         bin_dir = Path(sys.executable).parent
         self.proc = subprocess.Popen(
-            [str(bin_dir / "gunicorn"), "shanyraq.wsgi:application", "-b", f"127.0.0.1:{self.port}",
-             "--workers", str(workers), "--threads", str(threads), "--log-level", "warning"],
-            env=env, cwd=settings.BASE_DIR, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            [
+                str(bin_dir / "gunicorn"),
+                "shanyraq.wsgi:application",
+                "-b",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--threads",
+                str(threads),
+                "--log-level",
+                "warning",
+            ],
+            env=env,
+            cwd=settings.BASE_DIR,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
         )
         self.url = f"http://127.0.0.1:{self.port}"
 
@@ -112,11 +126,14 @@ def test_200_http_clients_for_20_seats_confirm_exactly_20_and_queue_180_in_order
 
 def naive_registration_create(*, session, person) -> Registration:
     """The control: count, then write, with no lock and no transaction (what not to do)."""
-    taken = Registration.objects.filter(session=session, status="confirmed").aggregate(n=Sum("seats"))["n"] or 0
+    taken = (
+        Registration.objects.filter(session=session, status="confirmed").aggregate(n=Sum("seats"))["n"] or 0
+    )
     time.sleep(0.002)  # the request's other work between the read and the write
     status = "confirmed" if taken < session.capacity else "waiting"
-    return Registration.objects.create(program=session.program, session=session, person=person, booker=person,
-                                       status=status)
+    return Registration.objects.create(
+        program=session.program, session=session, person=person, booker=person, status=status
+    )
 
 
 def test_control_without_the_lock_the_same_race_overbooks():
@@ -126,10 +143,8 @@ def test_control_without_the_lock_the_same_race_overbooks():
 
     def attempt(person):
         close_old_connections()
-        try:
+        with contextlib.suppress(threading.BrokenBarrierError):
             barrier.wait(timeout=10)
-        except threading.BrokenBarrierError:
-            pass
         try:
             naive_registration_create(session=session, person=person)
         finally:

@@ -13,7 +13,7 @@ from shanyraq.programs.services.registrations import (
     registration_create,
     reminders_send,
 )
-from shanyraq.programs.tests.factories import PersonFactory, ProgramFactory, at, make_session
+from shanyraq.programs.tests.factories import PersonFactory, ProgramFactory, make_session
 
 pytestmark = pytest.mark.django_db
 
@@ -117,9 +117,14 @@ def test_age_is_checked_against_the_session_date():
 def test_a_school_group_books_several_seats_at_once():
     program = ProgramFactory(kind=Program.Kind.TOUR, allow_groups=True)
     session = make_session(program=program, capacity=30)
-    reg = registration_create(session=session, person=PersonFactory(), seats=25, group_name="School 55, class 3")
+    reg = registration_create(
+        session=session, person=PersonFactory(), seats=25, group_name="School 55, class 3"
+    )
     assert (reg.status, reg.seats) == ("confirmed", 25)
-    assert registration_create(session=session, person=PersonFactory(), seats=6, group_name="B").status == "waiting"
+    assert (
+        registration_create(session=session, person=PersonFactory(), seats=6, group_name="B").status
+        == "waiting"
+    )
 
 
 def test_a_single_visitor_cannot_book_several_seats():
@@ -129,10 +134,14 @@ def test_a_single_visitor_cannot_book_several_seats():
 
 def test_an_unpublished_program_refuses_registration():
     with pytest.raises(ValidationError):
-        registration_create(session=make_session(program=ProgramFactory(is_published=False)), person=PersonFactory())
+        registration_create(
+            session=make_session(program=ProgramFactory(is_published=False)), person=PersonFactory()
+        )
 
 
-def test_registration_email_is_in_the_registrants_language_with_ics_and_qr(django_capture_on_commit_callbacks):
+def test_registration_email_is_in_the_registrants_language_with_ics_and_qr(
+    django_capture_on_commit_callbacks,
+):
     from icalendar import Calendar
 
     session = make_session()

@@ -27,8 +27,14 @@ def test_weekly_generation_leaves_out_skip_dates():
     first = at(7).date()
     skip = first + dt.timedelta(days=7)
     sessions = sessions_generate_weekly(
-        program=program, space=SpaceFactory(), weekdays=[first.weekday()], start_time=dt.time(18, 30),
-        duration=dt.timedelta(minutes=90), first_day=first, last_day=first + dt.timedelta(days=27), skip=[skip],
+        program=program,
+        space=SpaceFactory(),
+        weekdays=[first.weekday()],
+        start_time=dt.time(18, 30),
+        duration=dt.timedelta(minutes=90),
+        first_day=first,
+        last_day=first + dt.timedelta(days=27),
+        skip=[skip],
     )
     days = [s.start.astimezone(at(0).tzinfo).date() for s in sessions]
     assert days == [first, first + dt.timedelta(days=14), first + dt.timedelta(days=21)]
@@ -40,8 +46,13 @@ def test_weekly_generation_is_all_or_nothing_on_a_clash():
     first = at(7).date()
     with pytest.raises(ValidationError) as exc:
         sessions_generate_weekly(
-            program=ProgramFactory(), space=space, weekdays=[first.weekday()], start_time=dt.time(18, 0),
-            duration=dt.timedelta(hours=1), first_day=first, last_day=first + dt.timedelta(days=21),
+            program=ProgramFactory(),
+            space=space,
+            weekdays=[first.weekday()],
+            start_time=dt.time(18, 0),
+            duration=dt.timedelta(hours=1),
+            first_day=first,
+            last_day=first + dt.timedelta(days=21),
         )
     assert (first + dt.timedelta(days=7)).isoformat() in exc.value.messages[0]
     assert Session.objects.exclude(pk=clash.pk).count() == 0
@@ -90,6 +101,7 @@ def test_program_create_refuses_an_unknown_language():
 
 
 def test_program_create_stores_every_language():
-    program = program_create(title={"en": "Dombra", "zh-hans": "冬不拉", "kk": "Домбыра", "ru": "Домбра"},
-                             kind="course")
+    program = program_create(
+        title={"en": "Dombra", "zh-hans": "冬不拉", "kk": "Домбыра", "ru": "Домбра"}, kind="course"
+    )
     assert (program.title_zh_hans, program.title_kk) == ("冬不拉", "Домбыра")

@@ -1,4 +1,3 @@
-import datetime as dt
 import threading
 
 import pytest
@@ -52,8 +51,14 @@ def test_a_teacher_cannot_be_in_two_spaces_at_once():
 
 def test_refused_and_cancelled_bookings_free_the_space():
     space = SpaceFactory()
-    request = booking_request(space=space, start=at(2, 10), end=at(2, 12), purpose="Film club",
-                              requester_name="A", requester_email="a@example.org")
+    request = booking_request(
+        space=space,
+        start=at(2, 10),
+        end=at(2, 12),
+        purpose="Film club",
+        requester_name="A",
+        requester_email="a@example.org",
+    )
     booking_decide(booking=request, approve=False)
     booking_create(space=space, start=at(2, 10), end=at(2, 12))
     assert Booking.objects.filter(status=Booking.Status.APPROVED).count() == 1
@@ -118,6 +123,8 @@ def test_racing_threads_book_one_space_exactly_once():
 def test_racing_threads_book_one_teacher_exactly_once_across_spaces():
     teacher = PersonFactory()
     spaces = [SpaceFactory() for _ in range(8)]
-    results = _race(8, lambda i: booking_create(space=spaces[i], start=at(2, 10), end=at(2, 11), teachers=[teacher]))
+    results = _race(
+        8, lambda i: booking_create(space=spaces[i], start=at(2, 10), end=at(2, 11), teachers=[teacher])
+    )
     assert results.count("ok") == 1
     assert Booking.objects.filter(teachers=teacher).count() == 1
