@@ -12,7 +12,7 @@ import datetime as dt
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Router, Schema, Status
 
 from shanyraq.core import languages
 from shanyraq.programs import ratelimit, selectors, tokens
@@ -162,14 +162,19 @@ def registration_post(request, session_id: int, payload: RegistrationIn):
     session = get_object_or_404(selectors.sessions_public(include_past=True), pk=session_id)
     lang = languages.normalize(payload.language)
     if lang is None or payload.language != lang:
-        return 422, {
-            "detail": _("Unknown language: %(code)s") % {"code": payload.language},
-            "errors": {"language": [_("Use one of: %(codes)s") % {"codes": ", ".join(languages.codes())}]},
-        }
+        return Status(
+            422,
+            {
+                "detail": _("Unknown language: %(code)s") % {"code": payload.language},
+                "errors": {
+                    "language": [_("Use one of: %(codes)s") % {"codes": ", ".join(languages.codes())}]
+                },
+            },
+        )
     if payload.website:
-        return 202, {"detail": _("Thank you.")}
+        return Status(202, {"detail": _("Thank you.")})
     if not ratelimit.allow(request):
-        return 429, {"detail": _("Too many registrations from your network. Please try again later.")}
+        return Status(429, {"detail": _("Too many registrations from your network. Please try again later.")})
     data = Submission(
         name=payload.name,
         email=payload.email,
@@ -184,18 +189,21 @@ def registration_post(request, session_id: int, payload: RegistrationIn):
     try:
         registrations = registration_submit(session=session, data=data, user=request.user, actor=request.user)
     except ValidationError as exc:
-        return 422, {"detail": _("The request is not valid."), "errors": exc.message_dict}
-    return 201, [
-        {
-            "id": r.pk,
-            "code": r.code,
-            "person": r.person.name,
-            "status": r.status,
-            "position": r.position,
-            "cancel_token": tokens.make(r.pk, "cancel"),
-        }
-        for r in registrations
-    ]
+        return Status(422, {"detail": _("The request is not valid."), "errors": exc.message_dict})
+    return Status(
+        201,
+        [
+            {
+                "id": r.pk,
+                "code": r.code,
+                "person": r.person.name,
+                "status": r.status,
+                "position": r.position,
+                "cancel_token": tokens.make(r.pk, "cancel"),
+            }
+            for r in registrations
+        ],
+    )
 
 
 @router.post(
@@ -209,16 +217,19 @@ def registration_cancel_post(request, payload: CancelIn):
         Registration.objects.select_related("program", "session", "person").filter(pk=reg_id).first()
     )
     if registration is None:
-        return 404, {"detail": _("This link is not valid.")}
+        return Status(404, {"detail": _("This link is not valid.")})
     try:
         registration = registration_cancel(registration=registration, actor=request.user)
     except ValidationError as exc:
-        return 422, {"detail": _("The request is not valid."), "errors": exc.message_dict}
-    return 200, {
-        "id": registration.pk,
-        "code": registration.code,
-        "person": registration.person.name,
-        "status": registration.status,
-        "position": registration.position,
-        "cancel_token": payload.token,
-    }
+        return Status(422, {"detail": _("The request is not valid."), "errors": exc.message_dict})
+    return Status(
+        200,
+        {
+            "id": registration.pk,
+            "code": registration.code,
+            "person": registration.person.name,
+            "status": registration.status,
+            "position": registration.position,
+            "cancel_token": payload.token,
+        },
+    )

@@ -58,3 +58,14 @@ def make_session(program=None, space=None, days=3, hour=10, capacity=None, hours
     return session_create(
         program=program, space=space, start=start, end=start + dt.timedelta(hours=hours), capacity=capacity
     )
+
+
+def make_session_now(program=None, space=None):
+    """A session running right now (started a minute ago, never before today's midnight)."""
+    from shanyraq.programs.services.sessions import session_create
+
+    now = timezone.localtime()
+    midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
+    start = max(midnight, now - dt.timedelta(minutes=1))
+    return session_create(program=program or ProgramFactory(), space=space or SpaceFactory(), start=start,
+                          end=start + dt.timedelta(minutes=30))
