@@ -46,7 +46,9 @@ def attendance_report(day_from=None, day_to=None) -> Report:
     """Per session: seats held, present, absent, and no-shows (a past session, nobody checked in)."""
     sessions = list(_sessions(day_from, day_to))
     marks = defaultdict(lambda: {"present": 0, "absent": 0})
-    for row in Attendance.objects.filter(session__in=sessions).values("session_id", "status").annotate(n=Count("pk")):
+    for row in (
+        Attendance.objects.filter(session__in=sessions).values("session_id", "status").annotate(n=Count("pk"))
+    ):
         marks[row["session_id"]][row["status"]] = row["n"]
     now = timezone.now()
     rows = []
@@ -58,10 +60,21 @@ def attendance_report(day_from=None, day_to=None) -> Report:
         held = pool.count()
         present = marks[s.pk]["present"]
         no_shows = max(0, held - present) if s.end < now else 0
-        rows.append([timezone.localtime(s.start).strftime("%Y-%m-%d %H:%M"), _title(s), s.space.slug, held, present,
-                     marks[s.pk]["absent"], no_shows])
-    return Report([_("Start"), _("Program"), _("Space"), _("Registered"), _("Present"), _("Absent"), _("No-shows")],
-                  rows)
+        rows.append(
+            [
+                timezone.localtime(s.start).strftime("%Y-%m-%d %H:%M"),
+                _title(s),
+                s.space.slug,
+                held,
+                present,
+                marks[s.pk]["absent"],
+                no_shows,
+            ]
+        )
+    return Report(
+        [_("Start"), _("Program"), _("Space"), _("Registered"), _("Present"), _("Absent"), _("No-shows")],
+        rows,
+    )
 
 
 def occupancy_report(day_from=None, day_to=None) -> Report:
@@ -73,13 +86,24 @@ def occupancy_report(day_from=None, day_to=None) -> Report:
         row[1] += (s.end - s.start).total_seconds() / 3600
         row[2] += s.capacity
         if not s.program.registers_as_whole:
-            row[3] += Registration.objects.filter(session=s, status__in=Registration.HOLDING).aggregate(
-                n=Sum("seats"))["n"] or 0
+            row[3] += (
+                Registration.objects.filter(session=s, status__in=Registration.HOLDING).aggregate(
+                    n=Sum("seats")
+                )["n"]
+                or 0
+            )
         else:
-            row[3] += min(s.capacity, Registration.objects.filter(
-                program=s.program, session=None, status__in=Registration.HOLDING).aggregate(n=Sum("seats"))["n"] or 0)
-    rows = [[slug, n, round(hours, 1), seats, taken, f"{(100 * taken / seats) if seats else 0:.0f}%"]
-            for slug, (n, hours, seats, taken) in sorted(agg.items())]
+            row[3] += min(
+                s.capacity,
+                Registration.objects.filter(
+                    program=s.program, session=None, status__in=Registration.HOLDING
+                ).aggregate(n=Sum("seats"))["n"]
+                or 0,
+            )
+    rows = [
+        [slug, n, round(hours, 1), seats, taken, f"{(100 * taken / seats) if seats else 0:.0f}%"]
+        for slug, (n, hours, seats, taken) in sorted(agg.items())
+    ]
     return Report([_("Space"), _("Sessions"), _("Hours"), _("Seats"), _("Seats taken"), _("Occupancy")], rows)
 
 
@@ -95,8 +119,15 @@ def waiting_report(day_from=None, day_to=None) -> Report:
             offered=Count("pk", filter=Q(status=Registration.Status.OFFERED)),
         )
         if counts["waiting"] or counts["offered"]:
-            rows.append([timezone.localtime(s.start).strftime("%Y-%m-%d %H:%M"), _title(s), s.capacity,
-                         counts["waiting"], counts["offered"]])
+            rows.append(
+                [
+                    timezone.localtime(s.start).strftime("%Y-%m-%d %H:%M"),
+                    _title(s),
+                    s.capacity,
+                    counts["waiting"],
+                    counts["offered"],
+                ]
+            )
     return Report([_("Start"), _("Program"), _("Seats"), _("Waiting"), _("Offered")], rows)
 
 

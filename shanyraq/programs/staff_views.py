@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from shanyraq.core.permissions import staff_permission_required
@@ -25,10 +24,13 @@ def checkin(request):
     if request.method == "POST":
         result = checkin_scan(text=request.POST.get("code", ""), actor=request.user)
         if request.headers.get("Accept", "").startswith("application/json"):
-            return JsonResponse({
-                "outcome": result.outcome, "message": result.message,
-                "name": result.registration.person.name if result.registration else "",
-            })
+            return JsonResponse(
+                {
+                    "outcome": result.outcome,
+                    "message": result.message,
+                    "name": result.registration.person.name if result.registration else "",
+                }
+            )
     today = timezone.localdate()
     sessions = selectors.with_seats_left(
         Session.objects.filter(start__date=today, is_cancelled=False).select_related("program", "space")
@@ -38,9 +40,11 @@ def checkin(request):
 
 @staff_permission_required("programs.mark_attendance")
 def my_classes(request):
-    sessions = selectors.sessions_taught_by(request.user).filter(
-        start__gte=timezone.now() - dt.timedelta(days=30), is_cancelled=False
-    ).order_by("start")
+    sessions = (
+        selectors.sessions_taught_by(request.user)
+        .filter(start__gte=timezone.now() - dt.timedelta(days=30), is_cancelled=False)
+        .order_by("start")
+    )
     return render(request, "programs/staff/classes.html", {"sessions": sessions})
 
 
@@ -54,8 +58,12 @@ def attendance(request, pk: int):
     if request.method == "POST":
         present = set(request.POST.getlist("present"))
         for registration in people:
-            attendance_mark(session=session, registration=registration, present=str(registration.pk) in present,
-                            actor=request.user)
+            attendance_mark(
+                session=session,
+                registration=registration,
+                present=str(registration.pk) in present,
+                actor=request.user,
+            )
         return redirect("programs_staff:attendance", pk=session.pk)
     marks = dict(Attendance.objects.filter(session=session).values_list("registration_id", "status"))
     rows = [(r, marks.get(r.pk)) for r in people]
@@ -88,9 +96,16 @@ def report(request):
         )
         response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
         return response
-    return render(request, "programs/staff/report.html", {
-        "report": data, "name": name, "names": list(reports.REPORTS), "query": request.GET.urlencode(),
-    })
+    return render(
+        request,
+        "programs/staff/report.html",
+        {
+            "report": data,
+            "name": name,
+            "names": list(reports.REPORTS),
+            "query": request.GET.urlencode(),
+        },
+    )
 
 
 @staff_permission_required("programs.add_program")
@@ -98,15 +113,22 @@ def report(request):
 def program_new(request):
     errors = []
     if request.method == "POST":
-        titles = {code: request.POST.get(f"title_{code}", "").strip() for code in ("zh-hans", "en", "kk", "ru")}
+        titles = {
+            code: request.POST.get(f"title_{code}", "").strip() for code in ("zh-hans", "en", "kk", "ru")
+        }
         try:
             program = program_create(
-                title={k: v for k, v in titles.items() if v}, kind=request.POST.get("kind", ""), actor=request.user
+                title={k: v for k, v in titles.items() if v},
+                kind=request.POST.get("kind", ""),
+                actor=request.user,
             )
         except ValidationError as exc:
             errors = exc.messages
         else:
             return redirect("admin:programs_program_change", program.pk)
-    return render(request, "programs/staff/program_new.html", {"kinds": Program.Kind.choices, "errors": errors},
-                  status=400 if errors else 200)
-
+    return render(
+        request,
+        "programs/staff/program_new.html",
+        {"kinds": Program.Kind.choices, "errors": errors},
+        status=400 if errors else 200,
+    )

@@ -50,7 +50,9 @@ def space_calendar(request, slug: str):
     if view == "week":
         monday = _parse_week(request.GET.get("week", ""), today)
         days = [monday + dt.timedelta(days=i) for i in range(7)]
-        bookings = list(bookings_between(space, _midnight(days[0]), _midnight(days[-1] + dt.timedelta(days=1))))
+        bookings = list(
+            bookings_between(space, _midnight(days[0]), _midnight(days[-1] + dt.timedelta(days=1)))
+        )
         columns = [(day, [b for b in bookings if timezone.localtime(b.start).date() == day]) for day in days]
         prev_w, next_w = monday - dt.timedelta(days=7), monday + dt.timedelta(days=7)
         context = {
@@ -68,10 +70,13 @@ def space_calendar(request, slug: str):
         by_day: dict[dt.date, list[Booking]] = {}
         for b in bookings:
             by_day.setdefault(timezone.localtime(b.start).date(), []).append(b)
-        weeks = [[(d, by_day.get(d, []), d.month == first.month) for d in week]
-                 for week in pycalendar.Calendar().monthdatescalendar(first.year, first.month)]
+        weeks = [
+            [(d, by_day.get(d, []), d.month == first.month) for d in week]
+            for week in pycalendar.Calendar().monthdatescalendar(first.year, first.month)
+        ]
         context = {
-            "weeks": weeks, "first": first,
+            "weeks": weeks,
+            "first": first,
             "prev": (first - dt.timedelta(days=1)).strftime("%Y-%m"),
             "next": (last + dt.timedelta(days=1)).strftime("%Y-%m"),
         }
@@ -116,6 +121,10 @@ def booking_decide_view(request, pk: int):
     try:
         booking_decide(booking=booking, approve=request.POST.get("decision") == "approve", actor=request.user)
     except ValidationError as exc:
-        return render(request, "spaces/staff/requests.html",
-                      {"bookings": bookings_requested(), "errors": exc.messages}, status=400)
+        return render(
+            request,
+            "spaces/staff/requests.html",
+            {"bookings": bookings_requested(), "errors": exc.messages},
+            status=400,
+        )
     return redirect("spaces_staff:requests")

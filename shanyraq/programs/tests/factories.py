@@ -67,5 +67,9 @@ def make_session_now(program=None, space=None):
     now = timezone.localtime()
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     start = max(midnight, now - dt.timedelta(minutes=1))
-    return session_create(program=program or ProgramFactory(), space=space or SpaceFactory(), start=start,
-                          end=start + dt.timedelta(minutes=30))
+    return session_create(
+        program=program or ProgramFactory(),
+        space=space or SpaceFactory(),
+        start=start,
+        end=start + dt.timedelta(minutes=30),
+    )

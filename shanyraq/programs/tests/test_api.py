@@ -15,7 +15,9 @@ def test_program_list_gives_translated_titles_as_a_dict(client):
     ProgramFactory(title_en="Dombra", title_zh_hans="冬不拉", title_kk="Домбыра", title_ru="Домбра")
     ProgramFactory(is_published=False)
     data = client.get("/api/v1/programs").json()
-    assert [p["title"] for p in data] == [{"zh-hans": "冬不拉", "en": "Dombra", "kk": "Домбыра", "ru": "Домбра"}]
+    assert [p["title"] for p in data] == [
+        {"zh-hans": "冬不拉", "en": "Dombra", "kk": "Домбыра", "ru": "Домбра"}
+    ]
 
 
 def test_program_detail_lists_sessions_with_seats_left(client):
@@ -63,8 +65,12 @@ def test_cancel_endpoint_takes_the_signed_token(client):
     token = _post(client, session).json()[0]["cancel_token"]
     response = client.post("/api/v1/registrations/cancel", {"token": token}, content_type="application/json")
     assert response.json()["status"] == "cancelled"
-    assert client.post("/api/v1/registrations/cancel", {"token": token + "x"},
-                       content_type="application/json").status_code == 404
+    assert (
+        client.post(
+            "/api/v1/registrations/cancel", {"token": token + "x"}, content_type="application/json"
+        ).status_code
+        == 404
+    )
 
 
 def test_validation_errors_come_back_as_422(client):
@@ -74,8 +80,13 @@ def test_validation_errors_come_back_as_422(client):
 
 def test_the_endpoints_are_in_the_openapi_schema(client):
     paths = client.get("/api/v1/openapi.json").json()["paths"]
-    assert {"/api/v1/programs", "/api/v1/programs/{program_id}", "/api/v1/sessions/{session_id}",
-            "/api/v1/sessions/{session_id}/registrations", "/api/v1/registrations/cancel"} <= set(paths)
+    assert {
+        "/api/v1/programs",
+        "/api/v1/programs/{program_id}",
+        "/api/v1/sessions/{session_id}",
+        "/api/v1/sessions/{session_id}/registrations",
+        "/api/v1/registrations/cancel",
+    } <= set(paths)
 
 
 def test_a_course_session_registers_for_the_whole_course(client):

@@ -40,8 +40,14 @@ def test_space_feed_hides_outside_renters_details(client):
 
     space = SpaceFactory(slug="concert-hall")
     make_session(program=ProgramFactory(title_en="Concert"), space=space, hour=19)
-    request = booking_request(space=space, start=at(3, 10), end=at(3, 12), purpose="Private wedding of Mr X",
-                              requester_name="Mr X", requester_email="x@example.org")
+    request = booking_request(
+        space=space,
+        start=at(3, 10),
+        end=at(3, 12),
+        purpose="Private wedding of Mr X",
+        requester_name="Mr X",
+        requester_email="x@example.org",
+    )
     booking_decide(booking=request, approve=True)
     events = _events(client.get("/ics/spaces/concert-hall.ics"))
     body = client.get("/ics/spaces/concert-hall.ics").content.decode()

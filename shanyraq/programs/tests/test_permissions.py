@@ -31,8 +31,14 @@ def world(client, staff_user):
         program.teachers.add(person)  # the teacher teaches this class
         session = make_session_now(program=program)
         reg = registration_create(session=session, person=PersonFactory(), staff=True)
-        request = booking_request(space=session.space, start=at(5, 10), end=at(5, 11), purpose="Club",
-                                  requester_name="A", requester_email="a@example.org")
+        request = booking_request(
+            space=session.space,
+            start=at(5, 10),
+            end=at(5, 11),
+            purpose="Club",
+            requester_name="A",
+            requester_email="a@example.org",
+        )
         client.force_login(user)
         return client, session, reg, request
 
@@ -40,8 +46,12 @@ def world(client, staff_user):
 
 
 def _state():
-    return (Program.objects.count(), list(Booking.objects.values_list("status", flat=True).order_by("pk")),
-            Attendance.objects.count(), AuditEvent.objects.count())
+    return (
+        Program.objects.count(),
+        list(Booking.objects.values_list("status", flat=True).order_by("pk")),
+        Attendance.objects.count(),
+        AuditEvent.objects.count(),
+    )
 
 
 @pytest.mark.parametrize("role", ROLES)
@@ -59,7 +69,9 @@ def test_role_action_matrix(world, role, action):
         response = client.post("/en/staff/programs/checkin/", {"code": reg.code})
         ok_status = 200
     elif action == "mark_attendance":
-        response = client.post(f"/en/staff/programs/sessions/{session.pk}/attendance/", {"present": [str(reg.pk)]})
+        response = client.post(
+            f"/en/staff/programs/sessions/{session.pk}/attendance/", {"present": [str(reg.pk)]}
+        )
         ok_status = 302
     else:
         response = client.get("/en/staff/programs/reports/")

@@ -4,7 +4,14 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from shanyraq.programs.reports import attendance_report, occupancy_report, safe_cell, to_csv, to_xlsx, waiting_report
+from shanyraq.programs.reports import (
+    attendance_report,
+    occupancy_report,
+    safe_cell,
+    to_csv,
+    to_xlsx,
+    waiting_report,
+)
 from shanyraq.programs.selectors import Report
 from shanyraq.programs.services.registrations import registration_create
 from shanyraq.programs.tests.factories import PersonFactory, ProgramFactory, SpaceFactory, make_session
@@ -13,8 +20,14 @@ pytestmark = pytest.mark.django_db
 
 
 def test_formula_like_cells_are_neutralised():
-    assert [safe_cell(v) for v in ["=1+1", "+7", "-2", "@SUM(A1)", "ok", 3]] == ["'=1+1", "'+7", "'-2", "'@SUM(A1)",
-                                                                             "ok", 3]
+    assert [safe_cell(v) for v in ["=1+1", "+7", "-2", "@SUM(A1)", "ok", 3]] == [
+        "'=1+1",
+        "'+7",
+        "'-2",
+        "'@SUM(A1)",
+        "ok",
+        3,
+    ]
 
 
 def test_csv_export_cannot_carry_a_formula():

@@ -10,8 +10,14 @@ pytestmark = pytest.mark.django_db
 def test_week_calendar_shows_sessions_and_hides_requests(client):
     space = SpaceFactory(slug="felt-studio")
     make_session(program=ProgramFactory(title_en="Felt class"), space=space, days=1)
-    booking_request(space=space, start=at(1, 15), end=at(1, 16), purpose="Photo shoot", requester_name="Z",
-                    requester_email="z@example.org")
+    booking_request(
+        space=space,
+        start=at(1, 15),
+        end=at(1, 16),
+        purpose="Photo shoot",
+        requester_name="Z",
+        requester_email="z@example.org",
+    )
     week = "{}-W{:02d}".format(*at(1).isocalendar()[:2])
     html = client.get(f"/en/spaces/felt-studio/calendar/?week={week}").content.decode()
     assert "Felt class" in html and "Photo shoot" not in html
@@ -21,7 +27,9 @@ def test_month_calendar_lists_the_booking_on_its_day(client):
     space = SpaceFactory(slug="classroom")
     make_session(program=ProgramFactory(title_en="Kazakh A1"), space=space, days=2)
     month = at(2).strftime("%Y-%m")
-    assert "Kazakh A1" in client.get(f"/en/spaces/classroom/calendar/?view=month&month={month}").content.decode()
+    assert (
+        "Kazakh A1" in client.get(f"/en/spaces/classroom/calendar/?view=month&month={month}").content.decode()
+    )
 
 
 def test_space_page_links_to_its_calendar(client):
@@ -32,8 +40,14 @@ def test_space_page_links_to_its_calendar(client):
 
 def test_coordinator_approves_an_outside_request(staff_client):
     space = SpaceFactory()
-    request = booking_request(space=space, start=at(3, 10), end=at(3, 12), purpose="Film club",
-                              requester_name="A", requester_email="a@example.org")
+    request = booking_request(
+        space=space,
+        start=at(3, 10),
+        end=at(3, 12),
+        purpose="Film club",
+        requester_name="A",
+        requester_email="a@example.org",
+    )
     client = staff_client("program_coordinator")
     response = client.post(f"/en/staff/spaces/requests/{request.pk}/decide/", {"decision": "approve"})
     assert response.status_code == 302
