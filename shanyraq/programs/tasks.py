@@ -81,3 +81,18 @@ def send_registration_email(registration_id: int, kind: str, session_id: int | N
         return False
     message.send()
     return True
+
+
+@task()
+def expire_offers() -> int:
+    """The same work as `manage.py programs_expire_offers`, for a scheduler that enqueues tasks."""
+    from shanyraq.programs.services.registrations import offers_expire
+
+    return offers_expire()
+
+
+@task()
+def send_reminders() -> int:
+    from shanyraq.programs.services.registrations import reminders_send
+
+    return reminders_send()

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shanyraq.core.services import audit_record
+from shanyraq.programs import search_sources
 from shanyraq.programs.models import Program, Session
 from shanyraq.spaces.models import Booking, Space
 from shanyraq.spaces.services import booking_cancel, booking_create, booking_move
@@ -157,4 +158,5 @@ def program_create(
         if teachers:
             program.teachers.set(teachers)
         audit_record(actor=actor, action="program.create", target=program)
+        search_sources.index(program)
     return program

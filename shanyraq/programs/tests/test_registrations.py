@@ -163,3 +163,29 @@ def test_reminders_go_once_to_tomorrows_confirmed_registrants():
     assert reminders_send() == 2
     assert reminders_send() == 0
     assert len(mail.outbox) == 2
+
+
+def test_expire_offers_command_reports_its_count():
+    import io
+
+    from django.core.management import call_command
+
+    session = make_session(capacity=1)
+    first, _second = _fill(session, 2)
+    registration_cancel(registration=first)
+    Registration.objects.filter(status="offered").update(offer_expires_at=timezone.now() - dt.timedelta(minutes=1))
+    out = io.StringIO()
+    call_command("programs_expire_offers", stdout=out)
+    assert out.getvalue().strip() == "expired offers: 1"
+
+
+def test_reminder_command_sends_for_the_given_day():
+    import io
+
+    from django.core.management import call_command
+
+    session = make_session(days=5)
+    _fill(session, 1)
+    out = io.StringIO()
+    call_command("programs_send_reminders", "--day", timezone.localtime(session.start).date().isoformat(), stdout=out)
+    assert out.getvalue().strip() == "reminders sent: 1"
