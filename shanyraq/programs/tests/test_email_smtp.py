@@ -44,8 +44,10 @@ def test_registration_email_arrives_in_kazakh_with_a_calendar_and_a_qr_ticket(
 ):
     session = make_session(program=ProgramFactory(title_kk="Киіз басу"))
     with django_capture_on_commit_callbacks(execute=True):
-        reg = registration_create(session=session, person=PersonFactory(language="kk", email="aigul@example.org"))
-    (rcpt, raw), = smtp.messages
+        reg = registration_create(
+            session=session, person=PersonFactory(language="kk", email="aigul@example.org")
+        )
+    ((rcpt, raw),) = smtp.messages
     message = email.message_from_bytes(raw, policy=default)
     assert rcpt == ["aigul@example.org"]
     assert str(message["Subject"]).strip() == "Сіздің тіркеуіңіз: Киіз басу"

@@ -173,7 +173,9 @@ def test_expire_offers_command_reports_its_count():
     session = make_session(capacity=1)
     first, _second = _fill(session, 2)
     registration_cancel(registration=first)
-    Registration.objects.filter(status="offered").update(offer_expires_at=timezone.now() - dt.timedelta(minutes=1))
+    Registration.objects.filter(status="offered").update(
+        offer_expires_at=timezone.now() - dt.timedelta(minutes=1)
+    )
     out = io.StringIO()
     call_command("programs_expire_offers", stdout=out)
     assert out.getvalue().strip() == "expired offers: 1"
@@ -187,5 +189,7 @@ def test_reminder_command_sends_for_the_given_day():
     session = make_session(days=5)
     _fill(session, 1)
     out = io.StringIO()
-    call_command("programs_send_reminders", "--day", timezone.localtime(session.start).date().isoformat(), stdout=out)
+    call_command(
+        "programs_send_reminders", "--day", timezone.localtime(session.start).date().isoformat(), stdout=out
+    )
     assert out.getvalue().strip() == "reminders sent: 1"
