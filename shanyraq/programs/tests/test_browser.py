@@ -9,9 +9,10 @@ from shanyraq.programs.tests.factories import ProgramFactory, make_session
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
 def test_a_chinese_visitor_registers_on_a_phone(browser, live_server):
-    session = make_session(program=ProgramFactory(title_zh_hans="儿童毡艺大师班"), capacity=12)
-    context = browser.new_context(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True,
-                                  has_touch=True)
+    make_session(program=ProgramFactory(title_zh_hans="儿童毡艺大师班"), capacity=12)
+    context = browser.new_context(
+        locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True
+    )
     page = context.new_page()
     try:
         page.goto(f"{live_server.url}/zh-hans/programs/")
