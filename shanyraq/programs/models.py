@@ -154,6 +154,12 @@ class Registration(models.Model):
         related_name="registrations_made",
         verbose_name=_("booked by"),
     )
+    booker_email = models.EmailField(
+        editable=False,
+        blank=True,
+        db_index=True,
+        help_text="Lower-cased copy of the booker's e-mail for limits.",
+    )
     seats = models.PositiveSmallIntegerField(_("seats"), default=1)
     group_name = models.CharField(_("group (school class)"), max_length=200, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices)

@@ -18,7 +18,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Max, Q, Sum
+from django.db.models import Count, Max, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -138,33 +138,40 @@ def registration_create(
         program, locked_session = pool_lock(program, session)
         pool_session = None if program.registers_as_whole else locked_session
         pool = Registration.objects.filter(**Registration.pool_filter(program, pool_session))
-        same_booker = Q(booker=booker)
-        if booker.email:
-            same_booker |= Q(booker__email__iexact=booker.email)
-        active = pool.filter(status__in=Registration.ACTIVE)
-        if active.filter(Q(person=person) | (same_booker & Q(person__name__iexact=person.name))).exists():
+        email = (booker.email or "").strip().lower()
+        # Two short index-driven queries under the lock: who this booker already registered, and the seats.
+        mine = Q(person=person) | Q(booker=booker)
+        if email:
+            mine |= Q(booker_email=email)
+        already = list(
+            pool.filter(mine, status__in=Registration.ACTIVE).values_list(
+                "person_id", "person__name", "booker_id", "booker_email", "seats", "group_name"
+            )
+        )
+        name = person.name.strip().lower()
+        if any(pid == person.pk or pname.strip().lower() == name for pid, pname, *_rest in already):
             raise ValidationError({"person": _("%(name)s is already registered.") % {"name": person.name}})
-        if not group_name:
-            booked = active.filter(same_booker, group_name="").aggregate(n=Sum("seats"))["n"] or 0
-            if booked + seats > program.max_per_booker:
-                raise ValidationError(
-                    {
-                        "seats": _("One person may book at most %(n)s seats here.")
-                        % {"n": program.max_per_booker}
-                    }
-                )
-        taken = pool.filter(status__in=Registration.HOLDING).aggregate(n=Sum("seats"))["n"] or 0
-        queue = pool.filter(status=Registration.Status.WAITING)
-        if taken + seats <= pool_capacity(program, locked_session) and not queue.exists():
+        booked = sum(n for _p, _n, _b, _e, n, group in already if not group)
+        if not group_name and booked + seats > program.max_per_booker:
+            raise ValidationError(
+                {"seats": _("One person may book at most %(n)s seats here.") % {"n": program.max_per_booker}}
+            )
+        state = pool.aggregate(
+            taken=Sum("seats", filter=Q(status__in=Registration.HOLDING)),
+            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+            last_position=Max("position"),
+        )
+        if (state["taken"] or 0) + seats <= pool_capacity(program, locked_session) and not state["waiting"]:
             status, position = Registration.Status.CONFIRMED, None
         else:
             status = Registration.Status.WAITING
-            position = (pool.aggregate(m=Max("position"))["m"] or 0) + 1
+            position = (state["last_position"] or 0) + 1
         registration = Registration.objects.create(
             program=program,
             session=pool_session,
             person=person,
             booker=booker,
+            booker_email=email,
             seats=seats,
             group_name=group_name.strip(),
             status=status,
