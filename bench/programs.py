@@ -134,6 +134,23 @@ def _burst(port: int, session_id: int, tag: str) -> tuple[float, list[float], li
     return elapsed, [r[0] for r in results], [r[1] for r in results]
 
 
+def _server_cpu(master: int) -> float:
+    """CPU seconds used so far by the gunicorn master and its workers (from /proc)."""
+    total = 0
+    pids = [master]
+    try:
+        pids += [int(p) for p in Path(f"/proc/{master}/task/{master}/children").read_text().split()]
+    except OSError:
+        return float("nan")
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+        except (OSError, IndexError, ValueError):
+            continue
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _p(values: list[float], q: float) -> float:
     return statistics.quantiles(values, n=100)[int(q) - 1] * 1000
 
@@ -182,7 +199,9 @@ def _run_backend(name: str, url: str, var_dir: str) -> dict:
                 json={"name": f"W{i}", "email": f"w{i}@example.org", "language": "en"},
                 timeout=30,
             )
+        cpu_before = _server_cpu(server.pid)
         a_time, a_lat, a_codes = _burst(port, sid_a, "a")
+        cpu_a = _server_cpu(server.pid) - cpu_before
         b_time, b_lat, b_codes = _burst(port, sid_b, "b")
     finally:
         server.terminate()
@@ -207,6 +226,7 @@ def _run_backend(name: str, url: str, var_dir: str) -> dict:
         "b_waiting_ok": b_waiting == list(range(1, ATTEMPTS - 100 + 1)),
         "b_waiting": len(b_waiting),
         "load": f"{load_before:.1f} / {load_after:.1f}",
+        "cpu_ms": cpu_a * 1000 / ATTEMPTS,
     }
 
 
@@ -243,14 +263,16 @@ def run() -> str:
         __doc__.split("\n\n", 1)[1].strip(),
         "",
         "| database | burst A: confirmed/s | A p50 ms | A p95 ms | A errors | burst B: req/s | B p50 ms | B p95 ms "
-        "| B confirmed | B waiting 1..900 in order | B errors | load avg before / after |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "| B confirmed | B waiting 1..900 in order | B errors | load avg before / after "
+        "| server CPU ms per registration (A) |",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in results:
         lines.append(
             f"| {r['name']} | {r['a_rate']:.0f} ({r['a_confirmed']} confirmed) | {r['a_p50']:.0f} | {r['a_p95']:.0f} "
             f"| {r['a_errors']} | {r['b_rate']:.0f} | {r['b_p50']:.0f} | {r['b_p95']:.0f} | {r['b_confirmed']} "
-            f"| {'yes' if r['b_waiting_ok'] else 'NO'} ({r['b_waiting']}) | {r['b_errors']} | {r['load']} |"
+            f"| {'yes' if r['b_waiting_ok'] else 'NO'} ({r['b_waiting']}) | {r['b_errors']} | {r['load']} "
+            f"| {r['cpu_ms']:.1f} |"
         )
     ok = all(r["a_rate"] >= 100 and r["b_confirmed"] == 100 and r["b_waiting_ok"] for r in results)
     lines += [
