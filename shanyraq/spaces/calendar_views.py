@@ -9,20 +9,22 @@ from __future__ import annotations
 import calendar as pycalendar
 import datetime as dt
 
+from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from icalendar import Calendar, Event
 
 from shanyraq.core import languages
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.spaces.models import Booking
 from shanyraq.spaces.selectors import bookings_between, bookings_requested, spaces_public
-from shanyraq.spaces.services import booking_decide
+from shanyraq.spaces.services import booking_decide, booking_request
 
 HOURS = range(8, 22)
 
@@ -128,3 +130,53 @@ def booking_decide_view(request, pk: int):
             status=400,
         )
     return redirect("spaces_staff:requests")
+
+
+class RequestForm(forms.Form):
+    name = forms.CharField(label=_("Your name or organisation"), max_length=200)
+    email = forms.EmailField(label=_("E-mail"))
+    start = forms.DateTimeField(label=_("From"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    end = forms.DateTimeField(label=_("Until"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    purpose = forms.CharField(label=_("What for?"), max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
+    website = forms.CharField(label=_("Leave this empty"), required=False)  # honeypot
+
+
+def _allow(request) -> bool:
+    """At most 5 requests per IP per hour (cache counter)."""
+    key = f"spaces:request:{request.META.get('REMOTE_ADDR', '')}"
+    if cache.add(key, 1, timeout=3600):
+        return True
+    try:
+        return cache.incr(key) <= 5
+    except ValueError:
+        return True
+
+
+@require_http_methods(["GET", "POST"])
+def booking_request_view(request, slug: str):
+    """An outside organisation asks for a space; the program coordinator decides."""
+    space = get_object_or_404(spaces_public(), slug=slug)
+    form = RequestForm(request.POST or None)
+    done = False
+    if request.method == "POST" and not form.data.get("website") and form.is_valid():
+        if not _allow(request):
+            form.add_error(None, _("Too many requests from your network. Please try again later."))
+        else:
+            d = form.cleaned_data
+            try:
+                booking_request(
+                    space=space,
+                    start=d["start"],
+                    end=d["end"],
+                    purpose=d["purpose"],
+                    requester_name=d["name"],
+                    requester_email=d["email"],
+                )
+                done = True
+            except ValidationError as exc:
+                for message in exc.messages:
+                    form.add_error(None, message)
+    elif request.method == "POST" and form.data.get("website"):
+        done = True  # a bot: pretend, write nothing
+    status = 400 if request.method == "POST" and not done else 200
+    return render(request, "spaces/request.html", {"space": space, "form": form, "done": done}, status=status)

@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.space_list, name="list"),
     path("<slug:slug>/", views.space_detail, name="detail"),
     path("<slug:slug>/calendar/", calendar_views.space_calendar, name="calendar"),
+    path("<slug:slug>/request/", calendar_views.booking_request_view, name="request"),
 ]
 
 # Paths without a language prefix (ICS feeds and other machine-readable resources).

@@ -76,15 +76,15 @@ class Server:
         )
         self.url = f"http://127.0.0.1:{self.port}"
 
-    def wait(self, path: str, timeout: float = 30) -> None:
+    def wait(self, path: str, timeout: float = 90) -> None:
         deadline = time.time() + timeout
         while time.time() < deadline:
             if self.proc.poll() is not None:
                 raise RuntimeError(self.proc.stderr.read().decode()[-2000:])
             try:
-                if requests.get(self.url + path, timeout=2).status_code == 200:
+                if requests.get(self.url + path, timeout=10).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:  # not listening yet, or still importing on a busy machine
                 time.sleep(0.2)
         raise TimeoutError("gunicorn did not start")
 

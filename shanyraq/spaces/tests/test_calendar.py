@@ -53,3 +53,36 @@ def test_coordinator_approves_an_outside_request(staff_client):
     assert response.status_code == 302
     request.refresh_from_db()
     assert request.status == Booking.Status.APPROVED
+
+
+def _request_data(**extra):
+    return {
+        "name": "Film club",
+        "email": "club@example.org",
+        "start": at(6, 14).strftime("%Y-%m-%dT%H:%M"),
+        "end": at(6, 16).strftime("%Y-%m-%dT%H:%M"),
+        "purpose": "Screening",
+        **extra,
+    }
+
+
+def test_an_outside_organisation_requests_a_free_slot(client):
+    SpaceFactory(slug="concert-hall")
+    response = client.post("/en/spaces/concert-hall/request/", _request_data())
+    assert response.status_code == 200
+    booking = Booking.objects.get()
+    assert (booking.kind, booking.status, booking.requester_name) == ("outside", "requested", "Film club")
+
+
+def test_a_request_for_a_busy_slot_is_refused_with_nothing_written(client):
+    space = SpaceFactory(slug="concert-hall")
+    make_session(program=ProgramFactory(), space=space, days=6, hour=15)
+    response = client.post("/en/spaces/concert-hall/request/", _request_data())
+    assert response.status_code == 400 and "already booked" in response.content.decode()
+    assert Booking.objects.count() == 1
+
+
+def test_a_request_with_the_honeypot_filled_writes_nothing(client):
+    SpaceFactory(slug="concert-hall")
+    client.post("/en/spaces/concert-hall/request/", _request_data(website="spam"))
+    assert Booking.objects.count() == 0
