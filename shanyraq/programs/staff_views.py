@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from shanyraq.core.permissions import staff_permission_required
@@ -125,10 +126,115 @@ def program_new(request):
         except ValidationError as exc:
             errors = exc.messages
         else:
-            return redirect("admin:programs_program_change", program.pk)
+            return redirect("programs_staff:sessions", pk=program.pk)
     return render(
         request,
         "programs/staff/program_new.html",
         {"kinds": Program.Kind.choices, "errors": errors},
+        status=400 if errors else 200,
+    )
+
+
+@staff_permission_required("programs.view_program")
+def program_list(request):
+    programs = Program.objects.prefetch_related("sessions").order_by("-pk")
+    return render(request, "programs/staff/program_list.html", {"programs": programs})
+
+
+def _parse_dates(text: str) -> list[dt.date]:
+    days = []
+    for chunk in text.replace(",", " ").split():
+        days.append(dt.date.fromisoformat(chunk))
+    return days
+
+
+@staff_permission_required("programs.add_session")
+@require_http_methods(["GET", "POST"])
+def program_sessions(request, pk: int):
+    """Add one session or a weekly term; move or cancel one session. All through the services."""
+    from shanyraq.programs.services.sessions import (
+        session_cancel,
+        session_create,
+        session_reschedule,
+        sessions_generate_weekly,
+    )
+    from shanyraq.spaces.models import Space
+
+    program = get_object_or_404(Program, pk=pk)
+    errors: list[str] = []
+    zone = timezone.get_current_timezone()
+    if request.method == "POST":
+        action = request.POST.get("action")
+        try:
+            if action in ("once", "weekly"):
+                space = Space.objects.get(slug=request.POST.get("space", ""))
+                start_time = dt.time.fromisoformat(request.POST.get("time", ""))
+                minutes = int(request.POST.get("minutes", "90"))
+                capacity = int(request.POST["capacity"]) if request.POST.get("capacity") else None
+            if action == "once":
+                start = dt.datetime.combine(
+                    dt.date.fromisoformat(request.POST.get("day", "")), start_time, tzinfo=zone
+                )
+                session_create(
+                    program=program,
+                    space=space,
+                    start=start,
+                    end=start + dt.timedelta(minutes=minutes),
+                    capacity=capacity,
+                    actor=request.user,
+                )
+            elif action == "weekly":
+                sessions_generate_weekly(
+                    program=program,
+                    space=space,
+                    weekdays=[int(d) for d in request.POST.getlist("weekday")],
+                    start_time=start_time,
+                    duration=dt.timedelta(minutes=minutes),
+                    first_day=dt.date.fromisoformat(request.POST.get("first", "")),
+                    last_day=dt.date.fromisoformat(request.POST.get("last", "")),
+                    skip=_parse_dates(request.POST.get("skip", "")),
+                    capacity=capacity,
+                    actor=request.user,
+                )
+            elif action in ("move", "cancel"):
+                session = get_object_or_404(
+                    Session, pk=int(request.POST.get("session", "0")), program=program
+                )
+                if action == "cancel":
+                    session_cancel(session=session, actor=request.user)
+                else:
+                    start = dt.datetime.fromisoformat(request.POST.get("start", "")).replace(tzinfo=zone)
+                    session_reschedule(
+                        session=session,
+                        start=start,
+                        end=start + (session.end - session.start),
+                        actor=request.user,
+                    )
+            else:
+                errors.append(_("Unknown action."))
+        except ValidationError as exc:
+            errors.extend(exc.messages)
+        except (ValueError, KeyError, Space.DoesNotExist):
+            errors.append(_("Please fill in every field with a valid value."))
+        if not errors:
+            return redirect("programs_staff:sessions", pk=program.pk)
+    return render(
+        request,
+        "programs/staff/sessions.html",
+        {
+            "program": program,
+            "sessions": program.sessions.select_related("space").order_by("start"),
+            "spaces": Space.objects.exclude(kind=Space.Kind.STORAGE),
+            "errors": errors,
+            "weekdays": [
+                (0, _("Mon")),
+                (1, _("Tue")),
+                (2, _("Wed")),
+                (3, _("Thu")),
+                (4, _("Fri")),
+                (5, _("Sat")),
+                (6, _("Sun")),
+            ],
+        },
         status=400 if errors else 200,
     )

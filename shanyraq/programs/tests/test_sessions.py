@@ -105,3 +105,59 @@ def test_program_create_stores_every_language():
         title={"en": "Dombra", "zh-hans": "冬不拉", "kk": "Домбыра", "ru": "Домбра"}, kind="course"
     )
     assert (program.title_zh_hans, program.title_kk) == ("冬不拉", "Домбыра")
+
+
+def test_coordinator_adds_a_weekly_term_from_the_staff_page(staff_client):
+    program = ProgramFactory(kind=Program.Kind.COURSE)
+    SpaceFactory(slug="classroom")
+    first = at(7).date()
+    client = staff_client("program_coordinator")
+    response = client.post(
+        f"/en/staff/programs/{program.pk}/sessions/",
+        {
+            "action": "weekly",
+            "weekday": [str(first.weekday())],
+            "time": "18:30",
+            "minutes": "90",
+            "space": "classroom",
+            "first": first.isoformat(),
+            "last": (first + dt.timedelta(days=20)).isoformat(),
+            "skip": (first + dt.timedelta(days=7)).isoformat(),
+        },
+    )
+    assert response.status_code == 302
+    assert program.sessions.count() == 2
+
+
+def test_a_clashing_one_off_session_is_refused_on_the_staff_page(staff_client):
+    space = SpaceFactory(slug="classroom")
+    make_session(space=space, days=5, hour=10)
+    program = ProgramFactory()
+    response = staff_client("program_coordinator").post(
+        f"/en/staff/programs/{program.pk}/sessions/",
+        {
+            "action": "once",
+            "day": at(5).date().isoformat(),
+            "time": "10:30",
+            "minutes": "60",
+            "space": "classroom",
+        },
+    )
+    assert response.status_code == 400 and "already booked" in response.content.decode()
+    assert program.sessions.count() == 0
+
+
+def test_a_teacher_cannot_add_sessions(staff_client):
+    program = ProgramFactory()
+    SpaceFactory(slug="classroom")
+    response = staff_client("teacher").post(
+        f"/en/staff/programs/{program.pk}/sessions/",
+        {
+            "action": "once",
+            "day": at(5).date().isoformat(),
+            "time": "10:30",
+            "minutes": "60",
+            "space": "classroom",
+        },
+    )
+    assert response.status_code == 403 and program.sessions.count() == 0
