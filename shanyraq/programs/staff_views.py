@@ -8,6 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -226,15 +227,7 @@ def program_sessions(request, pk: int):
             "sessions": program.sessions.select_related("space").order_by("start"),
             "spaces": Space.objects.exclude(kind=Space.Kind.STORAGE),
             "errors": errors,
-            "weekdays": [
-                (0, _("Mon")),
-                (1, _("Tue")),
-                (2, _("Wed")),
-                (3, _("Thu")),
-                (4, _("Fri")),
-                (5, _("Sat")),
-                (6, _("Sun")),
-            ],
+            "weekdays": sorted(WEEKDAYS_ABBR.items()),
         },
         status=400 if errors else 200,
     )
