@@ -274,14 +274,23 @@ def run() -> str:
             f"| {'yes' if r['b_waiting_ok'] else 'NO'} ({r['b_waiting']}) | {r['b_errors']} | {r['load']} "
             f"| {r['cpu_ms']:.1f} |"
         )
-    ok = all(r["a_rate"] >= 100 and r["b_confirmed"] == 100 and r["b_waiting_ok"] for r in results)
+    overbooking_ok = all(r["b_confirmed"] == 100 and r["b_waiting_ok"] and not r["b_errors"] for r in results)
+    rate_ok = all(r["a_rate"] >= 100 for r in results)
     lines += [
         "",
-        f"Against the target (>= 100 confirmed registrations/s, zero overbooking): **{'met' if ok else 'NOT met'}**"
-        f" on {', '.join(r['name'] for r in results)}. Client threads and the server share the same 2 cores, so "
-        "these figures are a floor for a real deployment. Each registration runs the full service: rules, the "
-        "pool lock (`select_for_update` on PostgreSQL, the IMMEDIATE write lock on SQLite), the count, the insert, "
-        "an audit row, and the e-mail task row enqueued on commit (sent later by the worker).",
+        f"Zero overbooking: **{'met' if overbooking_ok else 'NOT met'}** (exactly 100 confirmed, the waiting list "
+        "numbered 1..900 without gap or duplicate, no server error). Throughput target of 100 confirmed "
+        f"registrations/s: **{'met' if rate_ok else 'NOT met'}** here.",
+        "",
+        "Reading the figures: the client threads, gunicorn and PostgreSQL all share the same 2 cores, and the "
+        "load average column shows how busy the machine already was (it is shared with other developers). The "
+        "last column is machine-load-independent: the CPU time the server spent per registration. At about "
+        "15 ms per registration one fully available core serves about 65 registrations/s, so the target needs "
+        "about two free cores for the server alone. Each registration runs the full service: rules, a new "
+        "Person and its audit row, the pool lock (`select_for_update` on PostgreSQL, the IMMEDIATE write lock "
+        "on SQLite), two index-driven queries, the insert, an audit row, and the e-mail task row enqueued on "
+        "commit (the e-mail itself is sent later by the worker). PostgreSQL is slower here than SQLite because "
+        "the locked section costs network round trips while its server processes compete for the same cores.",
     ]
     return "\n".join(lines)
 
