@@ -169,7 +169,7 @@ def program_detail(request, pk: int):
 def session_detail(request, pk: int):
     session = get_object_or_404(selectors.sessions_public(include_past=True), pk=pk)
     program = session.program
-    form = RegistrationForm(request.POST or None, program=program)
+    form = RegistrationForm(request.POST if request.method == "POST" else None, program=program)
     error = ""
     if request.method == "POST":
         if form.is_bot:

@@ -156,7 +156,7 @@ def _allow(request) -> bool:
 def booking_request_view(request, slug: str):
     """An outside organisation asks for a space; the program coordinator decides."""
     space = get_object_or_404(spaces_public(), slug=slug)
-    form = RequestForm(request.POST or None)
+    form = RequestForm(request.POST if request.method == "POST" else None)
     done = False
     if request.method == "POST" and not form.data.get("website") and form.is_valid():
         if not _allow(request):

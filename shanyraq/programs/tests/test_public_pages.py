@@ -153,3 +153,15 @@ def test_home_section_lists_the_next_public_sessions(rf):
 def test_the_main_menu_links_to_whats_on(client):
     SpaceFactory()
     assert 'href="/en/programs/"' in client.get("/en/").content.decode()
+
+
+def test_a_visitor_with_an_account_registers_without_retyping_name_or_email(client, django_user_model):
+    from shanyraq.people.services import person_create
+
+    user = django_user_model.objects.create_user(username="aliya", password="pw")
+    person = person_create(name="Aliya Account", email="aliya@example.org", user=user)
+    client.force_login(user)
+    session = make_session()
+    client.post(f"/en/programs/sessions/{session.pk}/", {})
+    reg = Registration.objects.get()
+    assert (reg.person_id, reg.booker_id, reg.email_verified) == (person.pk, person.pk, True)
