@@ -1,5 +1,235 @@
-"""API endpoints of the programs module."""
+"""API of the programs module: read programs and sessions, register, cancel.
 
-from ninja import Router
+Translated fields come as {"zh-hans": .., "en": .., "kk": .., "ru": ..}. Public registration is
+rate-limited per IP (cache) and carries a honeypot field `website` that people leave empty;
+a filled honeypot gets a 202 with nothing written, so bots learn nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from ninja import Field, Router, Schema, Status
+
+from shanyraq.core import languages
+from shanyraq.programs import ratelimit, selectors, tokens
+from shanyraq.programs.models import Program, Registration, Session
+from shanyraq.programs.services.public import ChildInput, Submission, registration_submit
+from shanyraq.programs.services.registrations import registration_cancel
 
 router = Router()
+
+Texts = dict[str, str]
+
+
+class SessionOut(Schema):
+    id: int
+    program_id: int
+    start: dt.datetime
+    end: dt.datetime
+    space: str
+    space_name: Texts
+    capacity: int
+    seats_left: int
+    is_cancelled: bool
+    url: str
+
+
+class ProgramOut(Schema):
+    id: int
+    kind: str
+    title: Texts
+    description: Texts
+    min_age: int | None
+    max_age: int | None
+    level: str
+    language: str
+    price: str
+    registers_as_whole: bool
+    url: str
+
+
+class ProgramDetailOut(ProgramOut):
+    teachers: list[str]
+    sessions: list[SessionOut]
+
+
+class ChildIn(Schema):
+    name: str
+    birth_date: dt.date
+
+
+class RegistrationIn(Schema):
+    name: str = ""
+    email: str = ""
+    phone: str = ""
+    language: str = Field("en", description="One of zh-hans, en, kk, ru: the language of the e-mails.")
+    birth_date: dt.date | None = None
+    children: list[ChildIn] = []
+    guardian_consent: bool = False
+    group_name: str = ""
+    seats: int = 1
+    website: str = Field("", description="Honeypot: leave empty.")
+
+
+class RegistrationOut(Schema):
+    id: int
+    code: str
+    person: str
+    status: str
+    position: int | None
+    cancel_token: str
+
+
+class CancelIn(Schema):
+    token: str
+
+
+class Message(Schema):
+    detail: str
+
+
+def _program(p: Program) -> dict:
+    return {
+        "id": p.pk,
+        "kind": p.kind,
+        "title": languages.as_dict(p, "title"),
+        "description": languages.as_dict(p, "description"),
+        "min_age": p.min_age,
+        "max_age": p.max_age,
+        "level": p.level,
+        "language": p.language,
+        "price": str(p.price),
+        "registers_as_whole": p.registers_as_whole,
+        "url": p.get_absolute_url(),
+    }
+
+
+def _session(s: Session) -> dict:
+    return {
+        "id": s.pk,
+        "program_id": s.program_id,
+        "start": s.start,
+        "end": s.end,
+        "space": s.space.slug,
+        "space_name": languages.as_dict(s.space, "name"),
+        "capacity": s.capacity,
+        "seats_left": getattr(s, "seats_left", None) if hasattr(s, "seats_left") else selectors.seats_left(s),
+        "is_cancelled": s.is_cancelled,
+        "url": s.get_absolute_url(),
+    }
+
+
+@router.get("/programs", response=list[ProgramOut], summary="Published programs")
+def program_list(request, kind: str = ""):
+    qs = selectors.programs_public()
+    if kind:
+        qs = qs.filter(kind=kind)
+    return [_program(p) for p in qs[:500]]
+
+
+@router.get(
+    "/programs/{program_id}", response=ProgramDetailOut, summary="A program with its upcoming sessions"
+)
+def program_detail(request, program_id: int):
+    program = get_object_or_404(selectors.programs_public(), pk=program_id)
+    sessions = selectors.with_seats_left(selectors.sessions_public().filter(program=program))
+    return {
+        **_program(program),
+        "teachers": [t.name for t in program.teachers.all()],
+        "sessions": [_session(s) for s in sessions],
+    }
+
+
+@router.get("/sessions/{session_id}", response=SessionOut, summary="A session and its seats left")
+def session_detail(request, session_id: int):
+    session = get_object_or_404(selectors.sessions_public(include_past=True), pk=session_id)
+    return _session(session)
+
+
+@router.post(
+    "/sessions/{session_id}/registrations",
+    response={201: list[RegistrationOut], 202: Message, 422: dict, 429: Message},
+    summary="Register for a session (a course: for the whole course)",
+    description="Seats are confirmed in arrival order; when full, the registration joins the waiting list "
+    "(status `waiting`, `position` from 1). Rate-limited per IP. The e-mail with the ticket, a calendar file "
+    "and a cancellation link goes out in `language`.",
+)
+def registration_post(request, session_id: int, payload: RegistrationIn):
+    session = get_object_or_404(selectors.sessions_public(include_past=True), pk=session_id)
+    lang = languages.normalize(payload.language)
+    if lang is None or payload.language != lang:
+        return Status(
+            422,
+            {
+                "detail": _("Unknown language: %(code)s") % {"code": payload.language},
+                "errors": {
+                    "language": [_("Use one of: %(codes)s") % {"codes": ", ".join(languages.codes())}]
+                },
+            },
+        )
+    if payload.website:
+        return Status(202, {"detail": _("Thank you.")})
+    if not ratelimit.allow(request):
+        return Status(429, {"detail": _("Too many registrations from your network. Please try again later.")})
+    data = Submission(
+        name=payload.name,
+        email=payload.email,
+        phone=payload.phone,
+        language=lang,
+        birth_date=payload.birth_date,
+        children=[ChildInput(name=c.name, birth_date=c.birth_date) for c in payload.children],
+        guardian_consent=payload.guardian_consent,
+        group_name=payload.group_name,
+        seats=payload.seats,
+    )
+    try:
+        registrations = registration_submit(session=session, data=data, user=request.user, actor=request.user)
+    except ValidationError as exc:
+        return Status(422, {"detail": _("The request is not valid."), "errors": exc.message_dict})
+    return Status(
+        201,
+        [
+            {
+                "id": r.pk,
+                "code": r.code,
+                "person": r.person.name,
+                "status": r.status,
+                "position": r.position,
+                "cancel_token": tokens.make(r.pk, "cancel"),
+            }
+            for r in registrations
+        ],
+    )
+
+
+@router.post(
+    "/registrations/cancel",
+    response={200: RegistrationOut, 404: Message, 422: dict},
+    summary="Cancel with the signed token from the e-mail or the registration answer",
+)
+def registration_cancel_post(request, payload: CancelIn):
+    reg_id = tokens.read(payload.token, "cancel")
+    registration = (
+        Registration.objects.select_related("program", "session", "person").filter(pk=reg_id).first()
+    )
+    if registration is None:
+        return Status(404, {"detail": _("This link is not valid.")})
+    try:
+        registration = registration_cancel(registration=registration, actor=request.user)
+    except ValidationError as exc:
+        return Status(422, {"detail": _("The request is not valid."), "errors": exc.message_dict})
+    return Status(
+        200,
+        {
+            "id": registration.pk,
+            "code": registration.code,
+            "person": registration.person.name,
+            "status": registration.status,
+            "position": registration.position,
+            "cancel_token": payload.token,
+        },
+    )

@@ -1,8 +1,27 @@
 """Staff pages of the programs module, under /<lang>/staff/programs/."""
 
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from shanyraq.programs import staff_views
+
 app_name = "programs_staff"
 
-urlpatterns: list = []
+urlpatterns = [
+    path("checkin/", staff_views.checkin, name="checkin"),
+    path("classes/", staff_views.my_classes, name="classes"),
+    path("sessions/<int:pk>/attendance/", staff_views.attendance, name="attendance"),
+    path("reports/", staff_views.report, name="reports"),
+    path("new/", staff_views.program_new, name="new"),
+    path("", staff_views.program_list, name="list"),
+    path("<int:pk>/sessions/", staff_views.program_sessions, name="sessions"),
+]
 
 # Links on the staff dashboard: (label, url name, required permission).
-STAFF_LINKS: list = []
+STAFF_LINKS: list = [
+    (_("Check-in at the door"), "programs_staff:checkin", "programs.check_in"),
+    (_("My classes: attendance"), "programs_staff:classes", "programs.mark_attendance"),
+    (_("Program reports"), "programs_staff:reports", "programs.view_reports"),
+    (_("Programs and sessions"), "programs_staff:list", "programs.view_program"),
+    (_("New program"), "programs_staff:new", "programs.add_program"),
+]

@@ -1,8 +1,16 @@
 PERMISSIONS = {
-    "director": ["spaces.view_space"],
+    "director": ["spaces.view_space", "spaces.view_booking"],
     "curator": ["spaces.view_space"],
     "librarian": ["spaces.view_space"],
-    "program_coordinator": ["spaces.view_space", "spaces.add_space", "spaces.change_space"],
-    "front_desk": ["spaces.view_space"],
+    "program_coordinator": [
+        "spaces.view_space",
+        "spaces.add_space",
+        "spaces.change_space",
+        "spaces.view_booking",
+        "spaces.add_booking",
+        "spaces.change_booking",
+        "spaces.approve_booking",
+    ],
+    "front_desk": ["spaces.view_space", "spaces.view_booking"],
     "teacher": ["spaces.view_space"],
 }

@@ -1,0 +1,28 @@
+from django.contrib import admin
+from modeltranslation.admin import TabbedTranslationAdmin
+
+from shanyraq.programs.models import Program, Registration, Session
+
+
+class SessionInline(admin.TabularInline):
+    model = Session
+    fields = ["start", "end", "space", "capacity", "is_cancelled"]
+    readonly_fields = fields  # sessions are created through services (they book the space)
+    extra = 0
+    can_delete = False
+
+
+@admin.register(Program)
+class ProgramAdmin(TabbedTranslationAdmin):
+    list_display = ["title", "kind", "level", "language", "is_published"]
+    list_filter = ["kind", "is_published", "language"]
+    filter_horizontal = ["teachers"]
+    inlines = [SessionInline]
+
+
+@admin.register(Registration)
+class RegistrationAdmin(admin.ModelAdmin):
+    list_display = ["code", "program", "session", "person", "status", "position", "seats"]
+    list_filter = ["status"]
+    search_fields = ["code", "person__name"]
+    readonly_fields = ["program", "session", "person", "booker", "status", "position", "code", "seats"]

@@ -1,0 +1,77 @@
+"""The public registration form: phone-friendly, with an invisible honeypot field against bots."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from shanyraq.programs.services.public import ChildInput, Submission
+
+MAX_CHILDREN = 4
+
+
+class RegistrationForm(forms.Form):
+    name = forms.CharField(label=_("Your name"), max_length=200, required=False)
+    email = forms.EmailField(label=_("E-mail"), required=False)
+    phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
+    birth_date = forms.DateField(
+        label=_("Your birth date"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+        help_text=_("Needed only when the program has an age limit."),
+    )
+    guardian_consent = forms.BooleanField(
+        label=_(
+            "I am the guardian of the children below and agree that the center keeps their names and birth "
+            "dates for this registration."
+        ),
+        required=False,
+    )
+    group_name = forms.CharField(label=_("School and class"), max_length=200, required=False)
+    seats = forms.IntegerField(
+        label=_("Number of pupils and accompanying adults"), min_value=1, initial=1, required=False
+    )
+    # Honeypot: hidden from people by CSS, filled in by bots.
+    website = forms.CharField(label=_("Leave this empty"), required=False)
+
+    def __init__(self, *args, program=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        for i in range(1, MAX_CHILDREN + 1):
+            self.fields[f"child_{i}_name"] = forms.CharField(
+                label=_("Child %(n)s: name") % {"n": i}, max_length=200, required=False
+            )
+            self.fields[f"child_{i}_birth_date"] = forms.DateField(
+                label=_("Child %(n)s: birth date") % {"n": i},
+                required=False,
+                widget=forms.DateInput(attrs={"type": "date"}),
+            )
+        if program is not None and not program.allow_groups:
+            del self.fields["group_name"]
+            del self.fields["seats"]
+
+    @property
+    def child_rows(self):
+        return [(self[f"child_{i}_name"], self[f"child_{i}_birth_date"]) for i in range(1, MAX_CHILDREN + 1)]
+
+    @property
+    def is_bot(self) -> bool:
+        return bool(self.data.get("website"))
+
+    def submission(self, language: str) -> Submission:
+        d = self.cleaned_data
+        children = [
+            ChildInput(name=d[f"child_{i}_name"], birth_date=d[f"child_{i}_birth_date"])
+            for i in range(1, MAX_CHILDREN + 1)
+            if d.get(f"child_{i}_name") or d.get(f"child_{i}_birth_date")
+        ]
+        return Submission(
+            name=d["name"],
+            email=d["email"],
+            phone=d["phone"],
+            language=language,
+            birth_date=d["birth_date"],
+            children=children,
+            guardian_consent=d["guardian_consent"],
+            group_name=d.get("group_name") or "",
+            seats=d.get("seats") or 1,
+        )

@@ -1,0 +1,1 @@
+"""Services that change programs, sessions, registrations and attendance (one module per concern)."""

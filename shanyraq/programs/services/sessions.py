@@ -1,0 +1,162 @@
+"""Creating sessions: one-off or weekly for a term, each booked through spaces.services."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shanyraq.core.services import audit_record
+from shanyraq.programs import search_sources
+from shanyraq.programs.models import Program, Session
+from shanyraq.spaces.models import Booking, Space
+from shanyraq.spaces.services import booking_cancel, booking_create, booking_move
+
+
+def session_create(
+    *,
+    program: Program,
+    space: Space,
+    start: dt.datetime,
+    end: dt.datetime,
+    capacity: int | None = None,
+    setup_minutes: int = 15,
+    cleanup_minutes: int = 15,
+    actor=None,
+) -> Session:
+    """A dated session; its booking fails (and nothing is written) if the space or a teacher is busy."""
+    capacity = space.capacity if capacity is None else capacity
+    if capacity < 1:
+        raise ValidationError({"capacity": _("A session needs at least one seat.")})
+    with transaction.atomic():
+        booking = booking_create(
+            space=space,
+            start=start,
+            end=end,
+            kind=Booking.Kind.PROGRAM,
+            status=Booking.Status.APPROVED,
+            setup_minutes=setup_minutes,
+            cleanup_minutes=cleanup_minutes,
+            teachers=program.teachers.all(),
+            purpose=program.title_en or program.title,
+            public_title=program.title_en or program.title,
+            is_public=program.is_published,
+            public_url=f"/programs/{program.pk}/",
+            actor=actor,
+        )
+        session = Session.objects.create(
+            program=program, space=space, booking=booking, start=start, end=end, capacity=capacity
+        )
+        audit_record(actor=actor, action="session.create", target=session)
+    return session
+
+
+def sessions_generate_weekly(
+    *,
+    program: Program,
+    space: Space,
+    weekdays: Iterable[int],
+    start_time: dt.time,
+    duration: dt.timedelta,
+    first_day: dt.date,
+    last_day: dt.date,
+    skip: Iterable[dt.date] = (),
+    capacity: int | None = None,
+    actor=None,
+) -> list[Session]:
+    """Weekly sessions for a term (weekday 0 = Monday), leaving out the skip dates (holidays).
+
+    All or nothing: if one date clashes, the error names it and no session is created.
+    """
+    if last_day < first_day:
+        raise ValidationError({"last_day": _("The term ends before it starts.")})
+    weekdays, skip = set(weekdays), set(skip)
+    zone = timezone.get_current_timezone()
+    created = []
+    with transaction.atomic():
+        day = first_day
+        while day <= last_day:
+            if day.weekday() in weekdays and day not in skip:
+                start = dt.datetime.combine(day, start_time, tzinfo=zone)
+                try:
+                    created.append(
+                        session_create(
+                            program=program,
+                            space=space,
+                            start=start,
+                            end=start + duration,
+                            capacity=capacity,
+                            actor=actor,
+                        )
+                    )
+                except ValidationError as exc:
+                    raise ValidationError(
+                        _("%(day)s: %(problem)s")
+                        % {"day": day.isoformat(), "problem": " ".join(exc.messages)}
+                    )
+            day += dt.timedelta(days=1)
+    return created
+
+
+def session_reschedule(
+    *, session: Session, start: dt.datetime, end: dt.datetime, space: Space | None = None, actor=None
+) -> Session:
+    """Move one session (and its booking) to another time or space."""
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        if session.booking_id:
+            booking_move(booking=session.booking, start=start, end=end, space=space, actor=actor)
+        session.start, session.end = start, end
+        if space is not None:
+            session.space = space
+        session.save(update_fields=["start", "end", "space"])
+        audit_record(actor=actor, action="session.reschedule", target=session, start=start.isoformat())
+    return session
+
+
+def session_cancel(*, session: Session, actor=None) -> Session:
+    with transaction.atomic():
+        session = Session.objects.select_for_update().get(pk=session.pk)
+        session.is_cancelled = True
+        session.save(update_fields=["is_cancelled"])
+        if session.booking_id:
+            booking_cancel(booking=session.booking, actor=actor)
+        audit_record(actor=actor, action="session.cancel", target=session)
+    return session
+
+
+def program_create(
+    *,
+    title: dict[str, str],
+    kind: str,
+    description: dict[str, str] | None = None,
+    actor=None,
+    teachers=(),
+    **fields,
+) -> Program:
+    """Create a program from per-language texts ({"en": .., "zh-hans": ..})."""
+    from shanyraq.core import languages
+
+    if kind not in Program.Kind.values:
+        raise ValidationError({"kind": _("Unknown kind of program.")})
+    try:
+        texts = {
+            **languages.from_dict(title, "title"),
+            **languages.from_dict(description or {}, "description"),
+        }
+    except ValueError as exc:
+        raise ValidationError({"title": _("Unknown language: %(code)s") % {"code": exc.args[0]}})
+    if not any(v for k, v in texts.items() if k.startswith("title_")):
+        raise ValidationError({"title": _("Please give a title in at least one language.")})
+    with transaction.atomic():
+        program = Program(kind=kind, **texts, **fields)
+        program.save()
+        if teachers:
+            program.teachers.set(teachers)
+        audit_record(actor=actor, action="program.create", target=program)
+        search_sources.index(program)
+    return program

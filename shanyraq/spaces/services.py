@@ -1,0 +1,202 @@
+"""Bookings: the ONE place where a space or a teacher is kept from being double-booked.
+
+Every booking (a program session, an outside request, internal use) is created or moved by
+`booking_create` / `booking_move`. Both run inside `transaction.atomic()`, lock the space row
+and the teachers' Person rows with `select_for_update()` (always in primary-key order, so two
+bookings of the same people cannot deadlock), then look for an active booking whose blocked
+interval (start - setup, end + cleanup) overlaps. On SQLite the IMMEDIATE transaction mode
+serialises writers instead of the row locks (docs/decisions/002).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from shanyraq.core.services import audit_record
+from shanyraq.people.models import Person
+from shanyraq.spaces.models import Booking, Space
+
+
+def _blocked(
+    start: dt.datetime, end: dt.datetime, setup: int, cleanup: int
+) -> tuple[dt.datetime, dt.datetime]:
+    return start - dt.timedelta(minutes=setup), end + dt.timedelta(minutes=cleanup)
+
+
+def _lock(space: Space, teachers: Iterable[Person]) -> tuple[Space, list[Person]]:
+    space = Space.objects.select_for_update().get(pk=space.pk)
+    ids = sorted({t.pk for t in teachers})
+    people = list(Person.objects.select_for_update().filter(pk__in=ids).order_by("pk"))
+    return space, people
+
+
+def _check_free(
+    *,
+    space: Space,
+    teachers: list[Person],
+    blocked_start: dt.datetime,
+    blocked_end: dt.datetime,
+    exclude_pk: int | None = None,
+) -> None:
+    overlapping = Booking.objects.filter(
+        status__in=Booking.ACTIVE, blocked_start__lt=blocked_end, blocked_end__gt=blocked_start
+    )
+    if exclude_pk is not None:
+        overlapping = overlapping.exclude(pk=exclude_pk)
+    clash = overlapping.filter(space=space).first()
+    if clash is not None:
+        raise ValidationError(
+            {
+                "space": _("%(space)s is already booked from %(start)s to %(end)s (buffers included).")
+                % {"space": space, "start": _fmt(clash.blocked_start), "end": _fmt(clash.blocked_end)}
+            }
+        )
+    if teachers:
+        busy = overlapping.filter(teachers__in=teachers).prefetch_related("teachers").first()
+        if busy is not None:
+            names = ", ".join(sorted(p.name for p in busy.teachers.all() if p in teachers))
+            raise ValidationError(
+                {
+                    "teachers": _("%(names)s already teaches from %(start)s to %(end)s.")
+                    % {"names": names, "start": _fmt(busy.blocked_start), "end": _fmt(busy.blocked_end)}
+                }
+            )
+
+
+def _fmt(value: dt.datetime) -> str:
+    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+
+
+def _validate_times(start: dt.datetime, end: dt.datetime, setup: int, cleanup: int) -> None:
+    if end <= start:
+        raise ValidationError({"end": _("The end must be after the start.")})
+    if setup < 0 or cleanup < 0:
+        raise ValidationError({"setup_minutes": _("Buffers cannot be negative.")})
+
+
+def booking_create(
+    *,
+    space: Space,
+    start: dt.datetime,
+    end: dt.datetime,
+    kind: str = Booking.Kind.INTERNAL,
+    status: str = Booking.Status.APPROVED,
+    setup_minutes: int = 0,
+    cleanup_minutes: int = 0,
+    teachers: Iterable[Person] = (),
+    purpose: str = "",
+    public_title: str = "",
+    is_public: bool = False,
+    public_url: str = "",
+    requester_name: str = "",
+    requester_email: str = "",
+    actor=None,
+) -> Booking:
+    """Reserve a space (and the teachers) unless anything overlaps, buffers included."""
+    _validate_times(start, end, setup_minutes, cleanup_minutes)
+    teachers = list(teachers)
+    blocked_start, blocked_end = _blocked(start, end, setup_minutes, cleanup_minutes)
+    with transaction.atomic():
+        space, people = _lock(space, teachers)
+        _check_free(space=space, teachers=people, blocked_start=blocked_start, blocked_end=blocked_end)
+        booking = Booking.objects.create(
+            space=space,
+            kind=kind,
+            status=status,
+            start=start,
+            end=end,
+            setup_minutes=setup_minutes,
+            cleanup_minutes=cleanup_minutes,
+            blocked_start=blocked_start,
+            blocked_end=blocked_end,
+            purpose=purpose,
+            public_title=public_title,
+            is_public=is_public,
+            public_url=public_url,
+            requester_name=requester_name,
+            requester_email=requester_email,
+        )
+        if people:
+            booking.teachers.set(people)
+        audit_record(actor=actor, action="booking.create", target=booking, space=space.slug, status=status)
+    return booking
+
+
+def booking_request(
+    *,
+    space: Space,
+    start: dt.datetime,
+    end: dt.datetime,
+    purpose: str,
+    requester_name: str,
+    requester_email: str,
+    setup_minutes: int = 0,
+    cleanup_minutes: int = 0,
+    actor=None,
+) -> Booking:
+    """An outside request: it holds the time while the program coordinator decides."""
+    return booking_create(
+        space=space,
+        start=start,
+        end=end,
+        kind=Booking.Kind.OUTSIDE,
+        status=Booking.Status.REQUESTED,
+        setup_minutes=setup_minutes,
+        cleanup_minutes=cleanup_minutes,
+        purpose=purpose,
+        requester_name=requester_name,
+        requester_email=requester_email,
+        actor=actor,
+    )
+
+
+def booking_move(
+    *, booking: Booking, start: dt.datetime, end: dt.datetime, space: Space | None = None, actor=None
+) -> Booking:
+    """Reschedule: the same checks as a new booking, ignoring the booking itself."""
+    space = space or booking.space
+    _validate_times(start, end, booking.setup_minutes, booking.cleanup_minutes)
+    blocked_start, blocked_end = _blocked(start, end, booking.setup_minutes, booking.cleanup_minutes)
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        space, people = _lock(space, booking.teachers.all())
+        _check_free(
+            space=space,
+            teachers=people,
+            blocked_start=blocked_start,
+            blocked_end=blocked_end,
+            exclude_pk=booking.pk,
+        )
+        booking.space, booking.start, booking.end = space, start, end
+        booking.blocked_start, booking.blocked_end = blocked_start, blocked_end
+        booking.save(update_fields=["space", "start", "end", "blocked_start", "blocked_end"])
+        audit_record(actor=actor, action="booking.move", target=booking, start=start.isoformat())
+    return booking
+
+
+def booking_decide(*, booking: Booking, approve: bool, actor=None) -> Booking:
+    """The program coordinator approves or refuses an outside request."""
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        if booking.status != Booking.Status.REQUESTED:
+            raise ValidationError({"status": _("Only a requested booking can be approved or refused.")})
+        booking.status = Booking.Status.APPROVED if approve else Booking.Status.REFUSED
+        booking.decided_by = actor if getattr(actor, "is_authenticated", False) else None
+        booking.save(update_fields=["status", "decided_by"])
+        audit_record(actor=actor, action="booking.approve" if approve else "booking.refuse", target=booking)
+    return booking
+
+
+def booking_cancel(*, booking: Booking, actor=None) -> Booking:
+    with transaction.atomic():
+        booking = Booking.objects.select_for_update().get(pk=booking.pk)
+        booking.status = Booking.Status.CANCELLED
+        booking.save(update_fields=["status"])
+        audit_record(actor=actor, action="booking.cancel", target=booking)
+    return booking
