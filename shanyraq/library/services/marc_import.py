@@ -84,6 +84,10 @@ class Report:
         return sum(1 for line in self.lines if line.status == status)
 
     @property
+    def summary(self) -> list[tuple[str, int]]:
+        return [(str(STATUS_LABELS[s]), n) for s, n in self.totals.items() if n]
+
+    @property
     def totals(self) -> dict[str, int]:
         return {s: self.count(s) for s in STATUS_LABELS}
 
@@ -106,6 +110,7 @@ def marc_import(*, data: bytes, dry_run: bool = False, merge: bool = False, is_p
     seen_control: set[str] = set()
     for batch in _batches(reader.read(data)):
         _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_control, actor)
+    report.lines.sort(key=lambda line: line.number)
     if not dry_run:
         # One audit line per file (the records themselves are listed in the report).
         audit_record(actor=actor, action="record.import", target=Record(pk=0), **report.totals)
