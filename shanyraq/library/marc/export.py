@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterable
-from xml.etree.ElementTree import Element, SubElement, tostring  # noqa: S405 - building, not parsing
+from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring  # noqa: S405 - building only
 
 import pymarc
 
@@ -125,6 +125,8 @@ def marcxml(records: Iterable[Record], **kw) -> bytes:
 
 DC = "http://purl.org/dc/elements/1.1/"
 OAI_DC = "http://www.openarchives.org/OAI/2.0/oai_dc/"
+register_namespace("dc", DC)
+register_namespace("oai_dc", OAI_DC)
 
 
 def dublin_core(record: Record, *, base_url: str = "") -> bytes:
