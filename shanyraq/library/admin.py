@@ -1,7 +1,17 @@
 from django.contrib import admin
 
 from shanyraq.library.models import (
-    Classification, Contributor, Copy, Hold, Holiday, Loan, LoanRule, OpeningDay, Patron, Record, Subject,
+    Classification,
+    Contributor,
+    Copy,
+    Hold,
+    Holiday,
+    Loan,
+    LoanRule,
+    OpeningDay,
+    Patron,
+    Record,
+    Subject,
 )
 
 

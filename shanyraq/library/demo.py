@@ -30,22 +30,172 @@ from shanyraq.spaces.models import Space
 DATA_FILE = Path(__file__).with_name("demo_records.tsv")
 DEMO_PASSWORD = "shanyraq-demo"  # noqa: S105 - demo login of the demo patron
 
-KAZAKH_LATIN = dict(zip(
-    "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯаәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
-    ["A", "Ä", "B", "V", "G", "Ğ", "D", "E", "Yo", "J", "Z", "İ", "İ", "K", "Q", "L", "M", "N", "Ñ", "O", "Ö",
-     "P", "R", "S", "T", "U", "Ū", "Ü", "F", "H", "H", "Ts", "Ch", "Ş", "Şç", "", "Y", "I", "", "E", "Yu", "Ya",
-     "a", "ä", "b", "v", "g", "ğ", "d", "e", "yo", "j", "z", "i", "i", "k", "q", "l", "m", "n", "ñ", "o", "ö",
-     "p", "r", "s", "t", "u", "ū", "ü", "f", "h", "h", "ts", "ch", "ş", "şç", "", "y", "ı", "", "e", "yu", "ya"],
-    strict=True,
-))
-RUSSIAN_LATIN = dict(zip(
-    "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя",
-    ["A", "B", "V", "G", "D", "E", "E", "Zh", "Z", "I", "I", "K", "L", "M", "N", "O", "P", "R", "S", "T", "U",
-     "F", "Kh", "Ts", "Ch", "Sh", "Shch", "", "Y", "", "E", "Iu", "Ia",
-     "a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-     "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "iu", "ia"],
-    strict=True,
-))
+KAZAKH_LATIN = dict(
+    zip(
+        "АӘБВГҒДЕЁЖЗИЙКҚЛМНҢОӨПРСТУҰҮФХҺЦЧШЩЪЫІЬЭЮЯаәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя",
+        [
+            "A",
+            "Ä",
+            "B",
+            "V",
+            "G",
+            "Ğ",
+            "D",
+            "E",
+            "Yo",
+            "J",
+            "Z",
+            "İ",
+            "İ",
+            "K",
+            "Q",
+            "L",
+            "M",
+            "N",
+            "Ñ",
+            "O",
+            "Ö",
+            "P",
+            "R",
+            "S",
+            "T",
+            "U",
+            "Ū",
+            "Ü",
+            "F",
+            "H",
+            "H",
+            "Ts",
+            "Ch",
+            "Ş",
+            "Şç",
+            "",
+            "Y",
+            "I",
+            "",
+            "E",
+            "Yu",
+            "Ya",
+            "a",
+            "ä",
+            "b",
+            "v",
+            "g",
+            "ğ",
+            "d",
+            "e",
+            "yo",
+            "j",
+            "z",
+            "i",
+            "i",
+            "k",
+            "q",
+            "l",
+            "m",
+            "n",
+            "ñ",
+            "o",
+            "ö",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "ū",
+            "ü",
+            "f",
+            "h",
+            "h",
+            "ts",
+            "ch",
+            "ş",
+            "şç",
+            "",
+            "y",
+            "ı",
+            "",
+            "e",
+            "yu",
+            "ya",
+        ],
+        strict=True,
+    )
+)
+RUSSIAN_LATIN = dict(
+    zip(
+        "АБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЪЫЬЭЮЯабвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+        [
+            "A",
+            "B",
+            "V",
+            "G",
+            "D",
+            "E",
+            "E",
+            "Zh",
+            "Z",
+            "I",
+            "I",
+            "K",
+            "L",
+            "M",
+            "N",
+            "O",
+            "P",
+            "R",
+            "S",
+            "T",
+            "U",
+            "F",
+            "Kh",
+            "Ts",
+            "Ch",
+            "Sh",
+            "Shch",
+            "",
+            "Y",
+            "",
+            "E",
+            "Iu",
+            "Ia",
+            "a",
+            "b",
+            "v",
+            "g",
+            "d",
+            "e",
+            "e",
+            "zh",
+            "z",
+            "i",
+            "i",
+            "k",
+            "l",
+            "m",
+            "n",
+            "o",
+            "p",
+            "r",
+            "s",
+            "t",
+            "u",
+            "f",
+            "kh",
+            "ts",
+            "ch",
+            "sh",
+            "shch",
+            "",
+            "y",
+            "",
+            "e",
+            "iu",
+            "ia",
+        ],
+        strict=True,
+    )
+)
 
 # 2026 public holidays in mainland China (State Council notice); the library is also closed on Mondays.
 HOLIDAYS_2026 = [
@@ -60,9 +210,15 @@ HOLIDAYS_2026 = [
 
 RULES = [
     # category, copy type, days, renewals, max loans
-    ("adult", "standard", 21, 2, 5), ("adult", "short", 7, 0, 5), ("adult", "children", 21, 2, 5),
-    ("child", "standard", 14, 1, 3), ("child", "short", 7, 0, 3), ("child", "children", 21, 2, 3),
-    ("staff", "standard", 28, 3, 10), ("staff", "short", 7, 1, 10), ("staff", "children", 28, 3, 10),
+    ("adult", "standard", 21, 2, 5),
+    ("adult", "short", 7, 0, 5),
+    ("adult", "children", 21, 2, 5),
+    ("child", "standard", 14, 1, 3),
+    ("child", "short", 7, 0, 3),
+    ("child", "children", 21, 2, 3),
+    ("staff", "standard", 28, 3, 10),
+    ("staff", "short", 7, 1, 10),
+    ("staff", "children", 28, 3, 10),
 ]
 
 CALL_PREFIX = {"kaz": "KZ", "rus": "RU", "chi": "ZH", "eng": "EN"}
@@ -97,8 +253,12 @@ def record_data(row: dict[str, str]) -> RecordData:
     lang = row["language"]
     authors = [a.strip() for a in row["author"].split(";") if a.strip()]
     return RecordData(
-        title=row["title"], title_romanized=romanize(row["title"], lang), language=lang,
-        publisher=row["publisher"], place=row["place"], year=int(row["year"]) if row["year"] else None,
+        title=row["title"],
+        title_romanized=romanize(row["title"], lang),
+        language=lang,
+        publisher=row["publisher"],
+        place=row["place"],
+        year=int(row["year"]) if row["year"] else None,
         contributors=[(a, romanize_name(a, lang), "author") for a in authors],
         subjects=[s.strip() for s in row["subjects"].split(";") if s.strip()],
         format="book",
@@ -108,7 +268,9 @@ def record_data(row: dict[str, str]) -> RecordData:
 @transaction.atomic
 def load() -> dict[str, int]:
     for weekday in range(1, 7):  # Tuesday to Sunday; closed on Mondays
-        OpeningDay.objects.get_or_create(weekday=weekday, defaults={"opens": dt.time(10), "closes": dt.time(18)})
+        OpeningDay.objects.get_or_create(
+            weekday=weekday, defaults={"opens": dt.time(10), "closes": dt.time(18)}
+        )
     for start, end, name in HOLIDAYS_2026:
         day = start
         while day <= end:
@@ -116,7 +278,8 @@ def load() -> dict[str, int]:
             day += dt.timedelta(days=1)
     for category, copy_type, days, renewals, max_loans in RULES:
         LoanRule.objects.get_or_create(
-            patron_category=category, copy_type=copy_type,
+            patron_category=category,
+            copy_type=copy_type,
             defaults={"loan_days": days, "renewals": renewals, "max_loans": max_loans},
         )
     room = Space.objects.filter(slug="library").first()
@@ -131,7 +294,10 @@ def load() -> dict[str, int]:
             barcode = f"KCC{i:05d}{n}"
             if not Copy.objects.filter(barcode=barcode).exists():
                 copy_create(
-                    record=record, barcode=barcode, space=room, shelf=CALL_PREFIX.get(row["language"], ""),
+                    record=record,
+                    barcode=barcode,
+                    space=room,
+                    shelf=CALL_PREFIX.get(row["language"], ""),
                     call_number=f"{CALL_PREFIX.get(row['language'], 'XX')} {i:03d}",
                     copy_type="children" if "ауыз" in row["subjects"] else "standard",
                     acquired_on=dt.date(2025, 8, 1) + dt.timedelta(days=i % 60),
@@ -147,12 +313,26 @@ def _patrons() -> list[Patron]:
         return list(Patron.objects.order_by("barcode"))
     user = get_user_model().objects.create_user(username="reader", password=DEMO_PASSWORD)
     today = timezone.localdate()
-    aigerim = person_create(name="Айгерім Сейітова", language="kk", email="reader@shanyraq.localhost",
-                            other_names=[{"script": "Latn", "text": "Aigerim Seiitova"}], user=user)
-    zhang = person_create(name="张伟", language="zh-hans", email="zhangwei@shanyraq.localhost",
-                          other_names=[{"script": "Latn", "text": "Zhang Wei"}])
-    child = person_create(name="Әлия Сейітова", language="kk", birth_date=today.replace(year=today.year - 10),
-                          guardian=aigerim, guardian_consent=True)
+    aigerim = person_create(
+        name="Айгерім Сейітова",
+        language="kk",
+        email="reader@shanyraq.localhost",
+        other_names=[{"script": "Latn", "text": "Aigerim Seiitova"}],
+        user=user,
+    )
+    zhang = person_create(
+        name="张伟",
+        language="zh-hans",
+        email="zhangwei@shanyraq.localhost",
+        other_names=[{"script": "Latn", "text": "Zhang Wei"}],
+    )
+    child = person_create(
+        name="Әлия Сейітова",
+        language="kk",
+        birth_date=today.replace(year=today.year - 10),
+        guardian=aigerim,
+        guardian_consent=True,
+    )
     olga = person_create(name="Ольга Иванова", language="ru", email="olga@shanyraq.localhost")
     expires = today + dt.timedelta(days=365)
     return [
@@ -173,7 +353,9 @@ def _loans(patrons: list[Patron], records: list[Record]) -> int:
     for patron_index, record_index, days_ago in plan:
         copy = records[record_index].copies.order_by("barcode").first()
         if copy is not None and copy.status == Copy.Status.AVAILABLE:
-            copy_checkout(barcode=copy.barcode, patron=patrons[patron_index], now=now - dt.timedelta(days=days_ago))
+            copy_checkout(
+                barcode=copy.barcode, patron=patrons[patron_index], now=now - dt.timedelta(days=days_ago)
+            )
     # One returned loan for the statistics, and one hold waiting for a book on loan.
     returned = records[5].copies.order_by("barcode").first()
     if returned is not None:

@@ -7,7 +7,6 @@ The original MARC is kept as received, so nothing the mapping does not understan
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -153,7 +152,9 @@ class Copy(models.Model):
         SHORT = "short", _("short loan")
         CHILDREN = "children", _("children's book")
 
-    record = models.ForeignKey(Record, on_delete=models.PROTECT, related_name="copies", verbose_name=_("record"))
+    record = models.ForeignKey(
+        Record, on_delete=models.PROTECT, related_name="copies", verbose_name=_("record")
+    )
     barcode = models.CharField(_("barcode"), max_length=40, unique=True)
     call_number = models.CharField(_("call number"), max_length=100, blank=True)
     space = models.ForeignKey(
@@ -192,6 +193,9 @@ class OpeningDay(models.Model):
         verbose_name = _("opening day")
         verbose_name_plural = _("opening days")
 
+    def __str__(self) -> str:
+        return f"{self.weekday} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
 
 class Holiday(models.Model):
     date = models.DateField(_("date"), unique=True)
@@ -216,7 +220,9 @@ class Patron(models.Model):
         "people.Person", on_delete=models.PROTECT, related_name="patron", verbose_name=_("person")
     )
     barcode = models.CharField(_("card barcode"), max_length=40, unique=True)
-    category = models.CharField(_("category"), max_length=10, choices=Category.choices, default=Category.ADULT)
+    category = models.CharField(
+        _("category"), max_length=10, choices=Category.choices, default=Category.ADULT
+    )
     expires_on = models.DateField(_("card expires on"))
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
@@ -243,6 +249,9 @@ class LoanRule(models.Model):
             models.UniqueConstraint(fields=["patron_category", "copy_type"], name="library_rule_unique")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.patron_category}/{self.copy_type}: {self.loan_days}d"
+
 
 class Loan(models.Model):
     """A patron borrowing a copy. After anonymization `patron` is empty; category and language stay
@@ -250,7 +259,12 @@ class Loan(models.Model):
 
     copy = models.ForeignKey(Copy, on_delete=models.PROTECT, related_name="loans", verbose_name=_("copy"))
     patron = models.ForeignKey(
-        Patron, null=True, blank=True, on_delete=models.SET_NULL, related_name="loans", verbose_name=_("patron")
+        Patron,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="loans",
+        verbose_name=_("patron"),
     )
     patron_category = models.CharField(_("patron category"), max_length=10, choices=Patron.Category.choices)
     checked_out_at = models.DateTimeField(_("checked out"))
@@ -284,8 +298,12 @@ class Hold(models.Model):
         CANCELLED = "cancelled", _("cancelled")
         EXPIRED = "expired", _("expired")
 
-    record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="holds", verbose_name=_("record"))
-    patron = models.ForeignKey(Patron, on_delete=models.CASCADE, related_name="holds", verbose_name=_("patron"))
+    record = models.ForeignKey(
+        Record, on_delete=models.CASCADE, related_name="holds", verbose_name=_("record")
+    )
+    patron = models.ForeignKey(
+        Patron, on_delete=models.CASCADE, related_name="holds", verbose_name=_("patron")
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
     copy = models.ForeignKey(

@@ -58,8 +58,10 @@ def overdue(today: dt.date | None = None) -> list[tuple[str, str, str, int]]:
         .select_related("copy__record")
         .order_by("due_on")
     )
-    return [(loan.copy.barcode, loan.copy.record.title, loan.due_on.isoformat(), (today - loan.due_on).days)
-            for loan in loans]
+    return [
+        (loan.copy.barcode, loan.copy.record.title, loan.due_on.isoformat(), (today - loan.due_on).days)
+        for loan in loans
+    ]
 
 
 def new_acquisitions(days: int = 90, today: dt.date | None = None) -> list[tuple[str, str, str]]:

@@ -30,8 +30,16 @@ class OpacResult:
     pages: int
 
 
-def opac_search(*, q: str = "", language: str = "", year: str = "", subject: str = "", format: str = "",
-                available: bool = False, page: int = 1) -> OpacResult:
+def opac_search(
+    *,
+    q: str = "",
+    language: str = "",
+    year: str = "",
+    subject: str = "",
+    format: str = "",
+    available: bool = False,
+    page: int = 1,
+) -> OpacResult:
     """Cross-script search through the index, then facets and filters with the ORM."""
     qs = records_public()
     ranked: list[int] | None = None
@@ -50,13 +58,27 @@ def opac_search(*, q: str = "", language: str = "", year: str = "", subject: str
         qs = qs.filter(available_now())
     qs = qs.distinct()
     facets = {
-        "language": list(qs.exclude(language="").values_list("language").annotate(n=Count("pk", distinct=True))
-                         .order_by("-n", "language")[:FACET_SIZE]),
-        "year": list(qs.exclude(year=None).values_list("year").annotate(n=Count("pk", distinct=True))
-                     .order_by("-year")[:FACET_SIZE]),
-        "format": list(qs.values_list("format").annotate(n=Count("pk", distinct=True)).order_by("-n")[:FACET_SIZE]),
-        "subject": list(Subject.objects.filter(record__in=qs).values_list("heading").annotate(n=Count("pk"))
-                        .order_by("-n", "heading")[:FACET_SIZE]),
+        "language": list(
+            qs.exclude(language="")
+            .values_list("language")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-n", "language")[:FACET_SIZE]
+        ),
+        "year": list(
+            qs.exclude(year=None)
+            .values_list("year")
+            .annotate(n=Count("pk", distinct=True))
+            .order_by("-year")[:FACET_SIZE]
+        ),
+        "format": list(
+            qs.values_list("format").annotate(n=Count("pk", distinct=True)).order_by("-n")[:FACET_SIZE]
+        ),
+        "subject": list(
+            Subject.objects.filter(record__in=qs)
+            .values_list("heading")
+            .annotate(n=Count("pk"))
+            .order_by("-n", "heading")[:FACET_SIZE]
+        ),
         "available": [("1", qs.filter(available_now()).count())],
     }
     total = qs.count()
@@ -67,12 +89,17 @@ def opac_search(*, q: str = "", language: str = "", year: str = "", subject: str
         order = {pk: i for i, pk in enumerate(ranked)}
         ids.sort(key=lambda pk: order.get(pk, len(order)))
         window = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        by_id = Record.objects.prefetch_related("contributors").annotate(is_available=available_now()).in_bulk(window)
+        by_id = (
+            Record.objects.prefetch_related("contributors")
+            .annotate(is_available=available_now())
+            .in_bulk(window)
+        )
         records = [by_id[i] for i in window if i in by_id]
     else:
         records = list(
-            qs.order_by("-created_at", "-pk").prefetch_related("contributors").annotate(is_available=available_now())
-            [(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+            qs.order_by("-created_at", "-pk")
+            .prefetch_related("contributors")
+            .annotate(is_available=available_now())[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
         )
     return OpacResult(records=records, total=total, facets=facets, page=page, pages=pages)
 
@@ -113,6 +140,8 @@ def patron_history(patron: Patron) -> QuerySet[Loan]:
 
 
 def patron_holds(patron: Patron) -> QuerySet[Hold]:
-    return Hold.objects.filter(patron=patron).filter(
-        Q(status=Hold.Status.WAITING) | Q(status=Hold.Status.READY)
-    ).select_related("record", "copy")
+    return (
+        Hold.objects.filter(patron=patron)
+        .filter(Q(status=Hold.Status.WAITING) | Q(status=Hold.Status.READY))
+        .select_related("record", "copy")
+    )

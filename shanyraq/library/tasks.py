@@ -18,7 +18,9 @@ def _send(person, subject_fn, template: str, context: dict) -> bool:
         return False
     with translation.override(person.language):
         subject = subject_fn()
-        body = render_to_string(template, {**context, "person": person, "center": settings.SHANYRAQ["CENTER_NAME"]})
+        body = render_to_string(
+            template, {**context, "person": person, "center": settings.SHANYRAQ["CENTER_NAME"]}
+        )
     send_mail(subject, body, None, [person.email])
     return True
 
@@ -28,8 +30,12 @@ def send_hold_ready(hold_id: int) -> bool:
     hold = Hold.objects.select_related("record", "patron__person").filter(pk=hold_id).first()
     if hold is None or hold.status != Hold.Status.READY:
         return False
-    return _send(hold.patron.person, lambda: _("Your book is ready to collect"), "library/email/hold_ready.txt",
-                 {"hold": hold})
+    return _send(
+        hold.patron.person,
+        lambda: _("Your book is ready to collect"),
+        "library/email/hold_ready.txt",
+        {"hold": hold},
+    )
 
 
 @task()
@@ -44,8 +50,12 @@ def send_overdue_reminders() -> int:
         with transaction.atomic():
             if Loan.objects.filter(pk=loan.pk).exclude(reminded_on=today).update(reminded_on=today) != 1:
                 continue
-            if _send(loan.patron.person, lambda: _("A library book is overdue"), "library/email/overdue.txt",
-                     {"loan": loan}):
+            if _send(
+                loan.patron.person,
+                lambda: _("A library book is overdue"),
+                "library/email/overdue.txt",
+                {"loan": loan},
+            ):
                 sent += 1
     return sent
 

@@ -39,11 +39,13 @@ class RecordData:
 
 
 def clean(value: str | None, limit: int = 500) -> str:
+    """Collapse whitespace, drop ISBD punctuation at the ends and UNIMARC non-sorting marks."""
     if not value:
         return ""
-    value = value.translate(NON_SORTING)
-    value = re.sub(r"\s+", " ", value).strip().rstrip(TRAILING).lstrip(",;: ").strip()
-    if value.startswith("[") and value.endswith("]"):
+    if "\x88" in value or "\x89" in value or "\x98" in value or "\x9c" in value:
+        value = value.translate(NON_SORTING)
+    value = " ".join(value.split()).rstrip(TRAILING).lstrip(",;: ").strip()
+    if value[:1] == "[" and value[-1:] == "]":
         value = value[1:-1].strip()
     return value[:limit]
 
@@ -92,8 +94,16 @@ def format_of(leader: str) -> str:
 
 ROLE_CODES = {
     # MARC21 relator codes and UNIMARC relator codes (numeric)
-    "aut": "author", "edt": "editor", "trl": "translator", "ill": "illustrator", "com": "compiler",
-    "070": "author", "340": "editor", "730": "translator", "440": "illustrator", "220": "compiler",
+    "aut": "author",
+    "edt": "editor",
+    "trl": "translator",
+    "ill": "illustrator",
+    "com": "compiler",
+    "070": "author",
+    "340": "editor",
+    "730": "translator",
+    "440": "illustrator",
+    "220": "compiler",
 }
 ROLE_WORDS = [
     ("translator", ("transl", "пер", "аударм", "译")),

@@ -16,11 +16,23 @@ import pymarc
 from shanyraq.library.models import Record
 
 FORMAT_LEADER = {
-    "book": "am", "serial": "as", "score": "cm", "audio": "jm", "video": "gm", "map": "em", "other": "am",
+    "book": "am",
+    "serial": "as",
+    "score": "cm",
+    "audio": "jm",
+    "video": "gm",
+    "map": "em",
+    "other": "am",
 }
 RELATOR = {"editor": "edt", "translator": "trl", "illustrator": "ill", "compiler": "com", "author": "aut"}
-SCHEME_TAG = {"udc": ("080", ""), "ddc": ("082", ""), "lcc": ("050", ""), "clc": ("084", "clc"),
-              "bbk": ("084", "rubbk"), "other": ("084", "local")}
+SCHEME_TAG = {
+    "udc": ("080", ""),
+    "ddc": ("082", ""),
+    "lcc": ("050", ""),
+    "clc": ("084", "clc"),
+    "bbk": ("084", "rubbk"),
+    "other": ("084", "local"),
+}
 
 
 def _sf(*pairs: tuple[str, str]) -> list[pymarc.Subfield]:
@@ -42,7 +54,9 @@ def to_marc21(record: Record, *, base_url: str = "") -> pymarc.Record:
         r.add_field(pymarc.Field(tag="020", indicators=[" ", " "], subfields=_sf(("a", record.isbn10))))
     for c in record.classifications.all():
         tag, source = SCHEME_TAG.get(c.scheme, ("084", "local"))
-        r.add_field(pymarc.Field(tag=tag, indicators=[" ", " "], subfields=_sf(("a", c.number), ("2", source))))
+        r.add_field(
+            pymarc.Field(tag=tag, indicators=[" ", " "], subfields=_sf(("a", c.number), ("2", source)))
+        )
     contributors = list(record.contributors.all())
     main = next((c for c in contributors if c.role == "author"), None)
     links: list[tuple[str, str, pymarc.Field]] = []
@@ -54,35 +68,56 @@ def to_marc21(record: Record, *, base_url: str = "") -> pymarc.Record:
         if pairs_vernacular:
             occurrence += 1
             occ = f"{occurrence:02d}"
-            r.add_field(pymarc.Field(tag=tag, indicators=ind, subfields=_sf(("6", f"880-{occ}"), *pairs_main)))
-            links.append((tag, occ, pymarc.Field(
-                tag="880", indicators=ind, subfields=_sf(("6", f"{tag}-{occ}"), *pairs_vernacular)
-            )))
+            r.add_field(
+                pymarc.Field(tag=tag, indicators=ind, subfields=_sf(("6", f"880-{occ}"), *pairs_main))
+            )
+            links.append(
+                (
+                    tag,
+                    occ,
+                    pymarc.Field(
+                        tag="880", indicators=ind, subfields=_sf(("6", f"{tag}-{occ}"), *pairs_vernacular)
+                    ),
+                )
+            )
         else:
             r.add_field(pymarc.Field(tag=tag, indicators=ind, subfields=_sf(*pairs_main)))
 
     if main is not None:
         if main.name_parallel:
-            linked("100", ["1", " "], [("a", main.name_parallel), ("4", "aut")], [("a", main.name), ("4", "aut")])
+            linked(
+                "100", ["1", " "], [("a", main.name_parallel), ("4", "aut")], [("a", main.name), ("4", "aut")]
+            )
         else:
             linked("100", ["1", " "], [("a", main.name), ("4", "aut")], None)
     if record.title_romanized:
         linked(
-            "245", ["1" if main else "0", "0"],
+            "245",
+            ["1" if main else "0", "0"],
             [("a", record.title_romanized)],
             [("a", record.title), ("b", record.subtitle), ("c", record.responsibility)],
         )
     else:
-        linked("245", ["1" if main else "0", "0"],
-               [("a", record.title), ("b", record.subtitle), ("c", record.responsibility)], None)
+        linked(
+            "245",
+            ["1" if main else "0", "0"],
+            [("a", record.title), ("b", record.subtitle), ("c", record.responsibility)],
+            None,
+        )
     if record.edition:
         r.add_field(pymarc.Field(tag="250", indicators=[" ", " "], subfields=_sf(("a", record.edition))))
     if record.place or record.publisher or record.year:
-        r.add_field(pymarc.Field(tag="264", indicators=[" ", "1"], subfields=_sf(
-            ("a", record.place), ("b", record.publisher), ("c", str(record.year or ""))
-        )))
+        r.add_field(
+            pymarc.Field(
+                tag="264",
+                indicators=[" ", "1"],
+                subfields=_sf(("a", record.place), ("b", record.publisher), ("c", str(record.year or ""))),
+            )
+        )
     if record.physical_description:
-        r.add_field(pymarc.Field(tag="300", indicators=[" ", " "], subfields=_sf(("a", record.physical_description))))
+        r.add_field(
+            pymarc.Field(tag="300", indicators=[" ", " "], subfields=_sf(("a", record.physical_description)))
+        )
     if record.series:
         r.add_field(pymarc.Field(tag="490", indicators=["0", " "], subfields=_sf(("a", record.series))))
     for line in filter(None, (record.notes or "").splitlines()):
@@ -98,9 +133,13 @@ def to_marc21(record: Record, *, base_url: str = "") -> pymarc.Record:
         else:
             linked("700", ["1", " "], [("a", c.name), *role], None)
     if base_url:
-        r.add_field(pymarc.Field(tag="856", indicators=["4", "0"], subfields=_sf(
-            ("u", f"{base_url}/library/records/{record.pk}/")
-        )))
+        r.add_field(
+            pymarc.Field(
+                tag="856",
+                indicators=["4", "0"],
+                subfields=_sf(("u", f"{base_url}/library/records/{record.pk}/")),
+            )
+        )
     for _tag, _occ, fld in links:
         r.add_field(fld)
     return r
@@ -153,4 +192,6 @@ def dublin_core(record: Record, *, base_url: str = "") -> bytes:
         add("identifier", f"urn:isbn:{record.isbn13}")
     if base_url:
         add("identifier", f"{base_url}/library/records/{record.pk}/")
-    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(root, encoding="utf-8", xml_declaration=False)
+    return b'<?xml version="1.0" encoding="UTF-8"?>\n' + tostring(
+        root, encoding="utf-8", xml_declaration=False
+    )

@@ -76,9 +76,13 @@ def to_data(record: pymarc.Record) -> RecordData:
         twin = latin_titles.get(_link(t))
         if twin is not None:
             data.title_romanized = sub(twin, "a")
-            data.parallel.append({"tag": "200", "vernacular": sub(t, "a", "e"), "romanized": sub(twin, "a", "e")})
+            data.parallel.append(
+                {"tag": "200", "vernacular": sub(t, "a", "e"), "romanized": sub(twin, "a", "e")}
+            )
         if sub(t, "d"):
-            data.parallel.append({"tag": "200", "vernacular": data.title, "romanized": "", "parallel_title": sub(t, "d")})
+            data.parallel.append(
+                {"tag": "200", "vernacular": data.title, "romanized": "", "parallel_title": sub(t, "d")}
+            )
     if not data.title:
         data.warnings.append("no_title")
     data.edition = sub(first(record, "205"), "a", "b")
@@ -97,7 +101,9 @@ def to_data(record: pymarc.Record) -> RecordData:
             break
     data.series = sub(first(record, "225"), "a", "v", sep=" ; ")[:300]
     data.physical_description = sub(first(record, "215"), "a", "c", "d")[:300]
-    data.notes = "\n".join(clean(sub(f, "a"), 2000) for f in record.get_fields("300", "327", "330") if sub(f, "a"))
+    data.notes = "\n".join(
+        clean(sub(f, "a"), 2000) for f in record.get_fields("300", "327", "330") if sub(f, "a")
+    )
 
     for tag in PERSON_TAGS + BODY_TAGS:
         fields, latin = _split_scripts(record, tag)
@@ -122,7 +128,13 @@ def to_data(record: pymarc.Record) -> RecordData:
                 data.classifications.append((scheme, sub(fld, "a")[:100]))
     for fld in record.get_fields("686"):
         source = sub(fld, "2").lower()
-        scheme = "bbk" if "bbk" in source or re.search(r"lbc|ббк", source) else "clc" if "clc" in source else "other"
+        scheme = (
+            "bbk"
+            if "bbk" in source or re.search(r"lbc|ббк", source)
+            else "clc"
+            if "clc" in source
+            else "other"
+        )
         if sub(fld, "a"):
             data.classifications.append((scheme, sub(fld, "a")[:100]))
     return data

@@ -90,15 +90,17 @@ def detect_encoding(data: bytes) -> str:
         return "marc8"
     if not re.search(rb"[\x80-\xff]", data):
         return "marc8"
-    text = data.decode("utf-8", "replace")
-    wide = sum(1 for ch in text if ord(ch) > 127)
+    sample = data[:2_000_000]
+    text = sample.decode("utf-8", "replace")
+    wide = len(re.findall(r"[^\x00-\x7f]", text))
     if text.count("\ufffd") * 10 < wide:
         return "utf-8"
-    runs = re.findall(rb"[\x80-\xff]{3,}", data)
+    runs = re.findall(rb"[\x80-\xff]{3,}", sample)
     if len(runs) >= 2:
         sample = b" ".join(runs[:2000])
         scores = {
-            enc: sum(ch in CYRILLIC_COMMON for ch in sample.decode(enc, "replace")) for enc in ("cp1251", "cp866")
+            enc: sum(ch in CYRILLIC_COMMON for ch in sample.decode(enc, "replace"))
+            for enc in ("cp1251", "cp866")
         }
         best = max(scores, key=lambda enc: (scores[enc], enc == "cp1251"))
         if scores[best] > len(sample) // 8:
@@ -179,7 +181,13 @@ def read_iso2709(data: bytes) -> Iterator[Entry]:
     buf = io.BytesIO(data)
     number = 0
     while True:
-        while data[buf.tell() : buf.tell() + 1] in (b"\n", b"\r", b" ", b"\x00", b"\x1a") and buf.tell() < len(data):
+        while data[buf.tell() : buf.tell() + 1] in (
+            b"\n",
+            b"\r",
+            b" ",
+            b"\x00",
+            b"\x1a",
+        ) and buf.tell() < len(data):
             buf.seek(buf.tell() + 1)
         if buf.tell() >= len(data):
             return
@@ -217,8 +225,13 @@ def read_iso2709(data: bytes) -> Iterator[Entry]:
             if rec2 is None and not error:
                 error = BAD_STRUCTURE
             yield Entry(
-                number, record=rec2, raw=chunk, error=error,
-                detail=detail or f"{type(exc).__name__}: {exc}"[:200], warnings=notes, encoding=encoding,
+                number,
+                record=rec2,
+                raw=chunk,
+                error=error,
+                detail=detail or f"{type(exc).__name__}: {exc}"[:200],
+                warnings=notes,
+                encoding=encoding,
             )
         if not resync:
             return
@@ -231,7 +244,9 @@ def _recover(number: int, chunk: bytes, exc: Exception, encoding: str, has_end: 
         return Entry(number, raw=chunk, error=code, detail=type(exc).__name__, encoding=encoding)
     record, error, detail, notes = _parse_chunk(_fix_length(chunk), encoding)
     if record is None:
-        return Entry(number, raw=chunk, error=code, detail=f"{type(exc).__name__}; {detail}"[:200], encoding=encoding)
+        return Entry(
+            number, raw=chunk, error=code, detail=f"{type(exc).__name__}; {detail}"[:200], encoding=encoding
+        )
     return Entry(number, record=record, raw=chunk, warnings=["length_corrected", *notes], encoding=encoding)
 
 
@@ -291,7 +306,9 @@ def read_marcxml(data: bytes) -> Iterator[Entry]:
         try:
             yield Entry(number, record=_xml_record(el), xml=text, encoding="utf-8")
         except KeyError as exc:
-            yield Entry(number, xml=text, error=BAD_STRUCTURE, detail=f"missing attribute {exc}", encoding="utf-8")
+            yield Entry(
+                number, xml=text, error=BAD_STRUCTURE, detail=f"missing attribute {exc}", encoding="utf-8"
+            )
         except ValueError:
             yield Entry(number, xml=text, error=NO_FIELDS, encoding="utf-8")
     if number == 0:

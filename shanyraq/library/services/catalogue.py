@@ -17,13 +17,29 @@ from shanyraq.search.services import index_documents
 
 KIND = "record"
 RECORD_FIELDS = [
-    "title", "title_romanized", "subtitle", "responsibility", "edition", "publisher", "place", "year",
-    "language", "isbn13", "isbn10", "series", "physical_description", "notes", "format", "control_number",
+    "title",
+    "title_romanized",
+    "subtitle",
+    "responsibility",
+    "edition",
+    "publisher",
+    "place",
+    "year",
+    "language",
+    "isbn13",
+    "isbn10",
+    "series",
+    "physical_description",
+    "notes",
+    "format",
+    "control_number",
     "parallel",
 ]
 
 
-def document_for(record: Record, contributors: Iterable[Contributor], subjects: Iterable[Subject]) -> SearchDocument:
+def document_for(
+    record: Record, contributors: Iterable[Contributor], subjects: Iterable[Subject]
+) -> SearchDocument:
     """The index entry: the title as printed, every other-script form and name as `names`."""
     contributors = list(contributors)
     names = [n for c in contributors for n in (c.name, c.name_parallel) if n]
@@ -33,11 +49,26 @@ def document_for(record: Record, contributors: Iterable[Contributor], subjects: 
         names.extend(v for k, v in pair.items() if k != "tag" and v)
     author = next((c.name for c in contributors), "")
     summary = " · ".join(str(x) for x in (author, record.publisher, record.year) if x)
-    text = " ".join([*(s.heading for s in subjects), record.subtitle, record.publisher, record.notes[:2000],
-                     record.series, record.isbn13, record.isbn10])
+    text = " ".join(
+        [
+            *(s.heading for s in subjects),
+            record.subtitle,
+            record.publisher,
+            record.notes[:2000],
+            record.series,
+            record.isbn13,
+            record.isbn10,
+        ]
+    )
     return SearchDocument(
-        kind=KIND, object_id=str(record.pk), titles={"": record.title}, names=list(dict.fromkeys(names)),
-        text=text, path=f"/library/records/{record.pk}/", summaries={"": summary}, public=record.is_public,
+        kind=KIND,
+        object_id=str(record.pk),
+        titles={"": record.title},
+        names=list(dict.fromkeys(names)),
+        text=text,
+        path=f"/library/records/{record.pk}/",
+        summaries={"": summary},
+        public=record.is_public,
     )
 
 
@@ -70,15 +101,24 @@ def children_of(record: Record, data: RecordData) -> tuple[list, list, list]:
 
 
 def record_create(
-    *, data: RecordData, flavour: str = "", marc_raw: bytes | None = None, marc_xml: str = "",
-    is_public: bool = True, actor=None,
+    *,
+    data: RecordData,
+    flavour: str = "",
+    marc_raw: bytes | None = None,
+    marc_xml: str = "",
+    is_public: bool = True,
+    actor=None,
 ) -> Record:
     errors = _validate(data)
     if errors:
         raise ValidationError(errors)
     with transaction.atomic():
         record = Record.objects.create(
-            **record_fields(data), marc_flavour=flavour, marc_raw=marc_raw, marc_xml=marc_xml, is_public=is_public
+            **record_fields(data),
+            marc_flavour=flavour,
+            marc_raw=marc_raw,
+            marc_xml=marc_xml,
+            is_public=is_public,
         )
         contributors, subjects, classes = children_of(record, data)
         Contributor.objects.bulk_create(contributors)
@@ -89,8 +129,15 @@ def record_create(
     return record
 
 
-def record_update(*, record: Record, data: RecordData, flavour: str | None = None, marc_raw: bytes | None = None,
-                  marc_xml: str | None = None, actor=None) -> Record:
+def record_update(
+    *,
+    record: Record,
+    data: RecordData,
+    flavour: str | None = None,
+    marc_raw: bytes | None = None,
+    marc_xml: str | None = None,
+    actor=None,
+) -> Record:
     """Replace the description (and, from an import with --merge, the original MARC)."""
     errors = _validate(data)
     if errors:
@@ -131,9 +178,18 @@ def record_data_from_form(cleaned: dict) -> RecordData:
     return data
 
 
-def copy_create(*, record: Record, barcode: str, call_number: str = "", space=None, shelf: str = "",
-                copy_type: str = Copy.Type.STANDARD, status: str = Copy.Status.AVAILABLE,
-                acquired_on: dt.date | None = None, actor=None) -> Copy:
+def copy_create(
+    *,
+    record: Record,
+    barcode: str,
+    call_number: str = "",
+    space=None,
+    shelf: str = "",
+    copy_type: str = Copy.Type.STANDARD,
+    status: str = Copy.Status.AVAILABLE,
+    acquired_on: dt.date | None = None,
+    actor=None,
+) -> Copy:
     barcode = (barcode or "").strip()
     if not barcode:
         raise ValidationError({"barcode": _("A copy needs a barcode.")})
@@ -141,8 +197,14 @@ def copy_create(*, record: Record, barcode: str, call_number: str = "", space=No
         raise ValidationError({"barcode": _("Another copy already has this barcode.")})
     with transaction.atomic():
         copy = Copy.objects.create(
-            record=record, barcode=barcode, call_number=call_number, space=space, shelf=shelf,
-            copy_type=copy_type, status=status, acquired_on=acquired_on,
+            record=record,
+            barcode=barcode,
+            call_number=call_number,
+            space=space,
+            shelf=shelf,
+            copy_type=copy_type,
+            status=status,
+            acquired_on=acquired_on,
         )
         audit_record(actor=actor, action="copy.create", target=copy)
     return copy

@@ -84,7 +84,10 @@ def copy_checkout(*, barcode: str, patron: Patron, actor=None, now: dt.datetime 
         if won != 1:
             raise ValidationError(_("This copy is already on loan."))
         loan = Loan.objects.create(
-            copy=copy, patron=patron, patron_category=patron.category, checked_out_at=now,
+            copy=copy,
+            patron=patron,
+            patron_category=patron.category,
+            checked_out_at=now,
             due_on=due_date(today, rule.loan_days, Calendar(today)),
         )
         if hold is not None:
@@ -207,7 +210,9 @@ def holds_expire(*, today: dt.date | None = None) -> int:
     """Ready holds not collected in time expire; their copy goes to the next patron or the shelf."""
     today = today or timezone.localdate()
     count = 0
-    for pk in list(Hold.objects.filter(status=Hold.Status.READY, ready_until__lt=today).values_list("pk", flat=True)):
+    for pk in list(
+        Hold.objects.filter(status=Hold.Status.READY, ready_until__lt=today).values_list("pk", flat=True)
+    ):
         with transaction.atomic():
             hold = Hold.objects.select_for_update().select_related("copy").get(pk=pk)
             if hold.status != Hold.Status.READY:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -45,8 +45,12 @@ REASONS = {
     "length_corrected": _("The record length in the leader was wrong and has been corrected."),
 }
 STATUS_LABELS = {
-    CREATED: _("created"), MERGED: _("merged"), DUPLICATE: _("duplicate, not imported"),
-    ERROR: _("not imported"), WOULD_CREATE: _("would be created"), WOULD_MERGE: _("would be merged"),
+    CREATED: _("created"),
+    MERGED: _("merged"),
+    DUPLICATE: _("duplicate, not imported"),
+    ERROR: _("not imported"),
+    WOULD_CREATE: _("would be created"),
+    WOULD_MERGE: _("would be merged"),
 }
 
 
@@ -103,8 +107,9 @@ def _batches(entries: Iterator[reader.Entry]) -> Iterator[list[reader.Entry]]:
         yield batch
 
 
-def marc_import(*, data: bytes, dry_run: bool = False, merge: bool = False, is_public: bool = True,
-                actor=None) -> Report:
+def marc_import(
+    *, data: bytes, dry_run: bool = False, merge: bool = False, is_public: bool = True, actor=None
+) -> Report:
     report = Report(dry_run=dry_run)
     seen_isbn: set[str] = set()
     seen_control: set[str] = set()
@@ -126,8 +131,15 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
         try:
             flavour, rd = to_data(entry.record)
         except Exception as exc:  # noqa: BLE001 - a mapping failure is this record's problem only
-            report.lines.append(Line(entry.number, entry.control_number, ERROR, reader.BAD_STRUCTURE,
-                                     f"{type(exc).__name__}: {exc}"[:200]))
+            report.lines.append(
+                Line(
+                    entry.number,
+                    entry.control_number,
+                    ERROR,
+                    reader.BAD_STRUCTURE,
+                    f"{type(exc).__name__}: {exc}"[:200],
+                )
+            )
             continue
         if not rd.title:
             report.lines.append(Line(entry.number, entry.control_number, ERROR, "no_title"))
@@ -148,14 +160,22 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
     for entry, flavour, rd in mapped:
         notes = list(entry.warnings)
         notes = [n for n in notes if n in REASONS]
-        line = Line(entry.number, rd.control_number or entry.control_number, CREATED, title=rd.title[:200],
-                    flavour=flavour, notes=notes)
+        line = Line(
+            entry.number,
+            rd.control_number or entry.control_number,
+            CREATED,
+            title=rd.title[:200],
+            flavour=flavour,
+            notes=notes,
+        )
         dup_pk, why = None, ""
         if rd.isbn13 and rd.isbn13 in existing_isbn:
             dup_pk, why = existing_isbn[rd.isbn13], "duplicate_isbn"
         elif rd.control_number and rd.control_number in existing_control:
             dup_pk, why = existing_control[rd.control_number], "duplicate_control"
-        elif (rd.isbn13 and rd.isbn13 in seen_isbn) or (rd.control_number and rd.control_number in seen_control):
+        elif (rd.isbn13 and rd.isbn13 in seen_isbn) or (
+            rd.control_number and rd.control_number in seen_control
+        ):
             why = "duplicate_in_file"
         if rd.isbn13:
             seen_isbn.add(rd.isbn13)
@@ -165,8 +185,14 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
             line.reason, line.record_id = why, dup_pk
             if merge and dup_pk:
                 if not dry_run:
-                    record_update(record=Record.objects.get(pk=dup_pk), data=rd, flavour=flavour,
-                                  marc_raw=entry.raw, marc_xml=entry.xml, actor=actor)
+                    record_update(
+                        record=Record.objects.get(pk=dup_pk),
+                        data=rd,
+                        flavour=flavour,
+                        marc_raw=entry.raw,
+                        marc_xml=entry.xml,
+                        actor=actor,
+                    )
                 line.status = WOULD_MERGE if dry_run else MERGED
             else:
                 line.status = DUPLICATE
@@ -176,8 +202,13 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
             line.status = WOULD_CREATE
             report.lines.append(line)
             continue
-        record = Record(**record_fields(rd), marc_flavour=flavour, marc_raw=entry.raw, marc_xml=entry.xml,
-                        is_public=is_public)
+        record = Record(
+            **record_fields(rd),
+            marc_flavour=flavour,
+            marc_raw=entry.raw,
+            marc_xml=entry.xml,
+            is_public=is_public,
+        )
         to_create.append((line, rd, record))
         report.lines.append(line)
     if to_create:
@@ -196,7 +227,19 @@ def _write(to_create) -> None:
             classes += k
             docs.append(document_for(record, c, s))
             line.record_id = record.pk
-        Contributor.objects.bulk_create(contributors, batch_size=1000)
-        Subject.objects.bulk_create(subjects, batch_size=1000)
-        Classification.objects.bulk_create(classes, batch_size=1000)
+        _insert(Contributor, contributors, ["record_id", "name", "name_parallel", "role", "order"])
+        _insert(Subject, subjects, ["record_id", "heading"])
+        _insert(Classification, classes, ["record_id", "scheme", "number"])
         index_documents(docs)
+
+
+def _insert(model, objs: list, attrs: list[str]) -> None:
+    """executemany for the plain child rows: the ORM's per-field preparation costs more than the
+    insert itself at import sizes (see docs/benchmarks/library.md). Same SQL on SQLite and PostgreSQL."""
+    if not objs:
+        return
+    qn = connection.ops.quote_name
+    columns = ", ".join(qn(model._meta.get_field(a.removesuffix("_id")).column) for a in attrs)
+    sql = f"INSERT INTO {qn(model._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(attrs))})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, [tuple(getattr(o, a) for a in attrs) for o in objs])

@@ -15,8 +15,14 @@ from shanyraq.people.models import Consent, Person
 from shanyraq.people.selectors import consent_current
 
 
-def patron_create(*, person: Person, barcode: str, category: str = Patron.Category.ADULT,
-                  expires_on: dt.date | None = None, actor=None) -> Patron:
+def patron_create(
+    *,
+    person: Person,
+    barcode: str,
+    category: str = Patron.Category.ADULT,
+    expires_on: dt.date | None = None,
+    actor=None,
+) -> Patron:
     barcode = (barcode or "").strip()
     errors = {}
     if not barcode:
@@ -33,7 +39,9 @@ def patron_create(*, person: Person, barcode: str, category: str = Patron.Catego
         raise ValidationError(errors)
     expires_on = expires_on or timezone.localdate() + dt.timedelta(days=365)
     with transaction.atomic():
-        patron = Patron.objects.create(person=person, barcode=barcode, category=category, expires_on=expires_on)
+        patron = Patron.objects.create(
+            person=person, barcode=barcode, category=category, expires_on=expires_on
+        )
         audit_record(actor=actor, action="patron.create", target=patron)
     return patron
 
@@ -48,14 +56,26 @@ def patron_export(*, patron: Patron) -> dict:
     loans = Loan.objects.filter(patron=patron).select_related("copy__record").order_by("checked_out_at")
     holds = Hold.objects.filter(patron=patron).select_related("record").order_by("placed_at")
     return {
-        "person": {"name": person.name, "email": person.email, "phone": person.phone, "language": person.language},
-        "card": {"barcode": patron.barcode, "category": patron.category, "expires_on": patron.expires_on.isoformat()},
+        "person": {
+            "name": person.name,
+            "email": person.email,
+            "phone": person.phone,
+            "language": person.language,
+        },
+        "card": {
+            "barcode": patron.barcode,
+            "category": patron.category,
+            "expires_on": patron.expires_on.isoformat(),
+        },
         "keeps_loan_history": keeps_history(patron),
         "loans": [
             {
-                "title": loan.copy.record.title, "copy": loan.copy.barcode,
-                "checked_out_at": loan.checked_out_at.isoformat(), "due_on": loan.due_on.isoformat(),
-                "returned_at": loan.returned_at.isoformat() if loan.returned_at else None, "renewals": loan.renewals,
+                "title": loan.copy.record.title,
+                "copy": loan.copy.barcode,
+                "checked_out_at": loan.checked_out_at.isoformat(),
+                "due_on": loan.due_on.isoformat(),
+                "returned_at": loan.returned_at.isoformat() if loan.returned_at else None,
+                "renewals": loan.renewals,
             }
             for loan in loans
         ],

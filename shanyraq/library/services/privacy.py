@@ -24,5 +24,7 @@ def loans_anonymize(*, now: dt.datetime | None = None, days: int | None = None) 
     cutoff = now - dt.timedelta(days=history_days() if days is None else days)
     due = Loan.objects.filter(returned_at__lt=cutoff, anonymized=False, patron__isnull=False)
     patron_ids = set(due.values_list("patron_id", flat=True))
-    keep = {p.pk for p in Patron.objects.filter(pk__in=patron_ids).select_related("person") if keeps_history(p)}
+    keep = {
+        p.pk for p in Patron.objects.filter(pk__in=patron_ids).select_related("person") if keeps_history(p)
+    }
     return due.exclude(patron_id__in=keep).update(patron=None, anonymized=True)

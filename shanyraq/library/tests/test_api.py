@@ -15,10 +15,15 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def abai():
-    record = record_create(data=RecordData(
-        title="Абай жолы", title_romanized="Abai joly", language="kaz", year=1956,
-        contributors=[("Мұхтар Әуезов", "Mūhtar Äuezov", "author")],
-    ))
+    record = record_create(
+        data=RecordData(
+            title="Абай жолы",
+            title_romanized="Abai joly",
+            language="kaz",
+            year=1956,
+            contributors=[("Мұхтар Әуезов", "Mūhtar Äuezov", "author")],
+        )
+    )
     copy_create(record=record, barcode="SECRET-BARCODE", call_number="KZ 001")
     return record
 

@@ -12,10 +12,15 @@ from shanyraq.library.tests.factories import PatronFactory
 
 @pytest.fixture
 def abai_jolu(db):
-    record = record_create(data=RecordData(
-        title="Абай жолы", title_romanized="Abai joly", language="kaz", year=1956,
-        contributors=[("Мұхтар Әуезов", "Mūhtar Äuezov", "author")],
-    ))
+    record = record_create(
+        data=RecordData(
+            title="Абай жолы",
+            title_romanized="Abai joly",
+            language="kaz",
+            year=1956,
+            contributors=[("Мұхтар Әуезов", "Mūhtar Äuezov", "author")],
+        )
+    )
     copy_create(record=record, barcode="KCC000010", call_number="KZ 001")
     record_create(data=RecordData(title="War and Peace", language="eng"))
     return record
@@ -23,8 +28,9 @@ def abai_jolu(db):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_librarian_checks_out_and_in_with_the_keyboard_only(browser, live_server, roles, django_user_model,
-                                                            abai_jolu):
+def test_librarian_checks_out_and_in_with_the_keyboard_only(
+    browser, live_server, roles, django_user_model, abai_jolu
+):
     user = django_user_model.objects.create_user(username="lib", password="pw-for-tests", is_staff=True)
     user.groups.add(Group.objects.get(name="librarian"))
     PatronFactory(barcode="P000001")

@@ -48,7 +48,9 @@ def test_expired_card_is_refused():
 
 
 def test_max_loans_per_category_is_enforced():
-    LoanRule.objects.create(patron_category="child", copy_type="standard", loan_days=14, renewals=1, max_loans=1)
+    LoanRule.objects.create(
+        patron_category="child", copy_type="standard", loan_days=14, renewals=1, max_loans=1
+    )
     guardian = PersonFactory()
     child = PatronFactory(category="child", person=PersonFactory(guardian=guardian))
     circ.copy_checkout(barcode=CopyFactory().barcode, patron=child)
@@ -99,7 +101,9 @@ def test_renewal_moves_the_due_date_and_counts():
 
 
 def test_renewal_limit_is_enforced():
-    LoanRule.objects.create(patron_category="adult", copy_type="standard", loan_days=14, renewals=1, max_loans=3)
+    LoanRule.objects.create(
+        patron_category="adult", copy_type="standard", loan_days=14, renewals=1, max_loans=3
+    )
     loan = circ.copy_checkout(barcode=CopyFactory().barcode, patron=PatronFactory())
     circ.loan_renew(loan=loan)
     with pytest.raises(ValidationError, match="cannot be renewed again"):

@@ -59,7 +59,9 @@ def test_eight_desks_racing_for_one_copy_give_exactly_one_loan():
 def test_one_patron_at_two_desks_cannot_pass_the_loan_limit():
     from shanyraq.library.models import LoanRule
 
-    LoanRule.objects.create(patron_category="adult", copy_type="standard", loan_days=14, renewals=0, max_loans=1)
+    LoanRule.objects.create(
+        patron_category="adult", copy_type="standard", loan_days=14, renewals=0, max_loans=1
+    )
     patron = PatronFactory()
     copies = [CopyFactory(), CopyFactory()]
     results = race(2, lambda i: ("ok", copy_checkout(barcode=copies[i].barcode, patron=patron).pk))

@@ -14,10 +14,17 @@ from shanyraq.library.services.catalogue import record_create
 @pytest.fixture
 def abai(db):
     data = RecordData(
-        title="Абай жолы", title_romanized="Abai joly", subtitle="роман-эпопея", publisher="Жазушы",
-        place="Алматы", year=2007, language="kaz", format="book",
+        title="Абай жолы",
+        title_romanized="Abai joly",
+        subtitle="роман-эпопея",
+        publisher="Жазушы",
+        place="Алматы",
+        year=2007,
+        language="kaz",
+        format="book",
         contributors=[("Мұхтар Әуезов", "Mukhtar Auezov", "author"), ("Ли Хуа", "", "translator")],
-        subjects=["Қазақ әдебиеті"], classifications=[("udc", "821.512.122"), ("bbk", "84(5Каз)")],
+        subjects=["Қазақ әдебиеті"],
+        classifications=[("udc", "821.512.122"), ("bbk", "84(5Каз)")],
         notes="Тарихи роман",
     )
     return record_create(data=data)
@@ -40,7 +47,11 @@ def test_marcxml_round_trip_reads_back_equal(abai):
 def test_export_maps_back_to_the_same_description(abai):
     _flavour, data = to_data(export.to_marc21(abai))
     assert (data.title, data.title_romanized, data.publisher, data.year, data.language) == (
-        "Абай жолы", "Abai joly", "Жазушы", 2007, "kaz"
+        "Абай жолы",
+        "Abai joly",
+        "Жазушы",
+        2007,
+        "kaz",
     )
     assert data.contributors[0] == ("Мұхтар Әуезов", "Mukhtar Auezov", "author")
     assert ("udc", "821.512.122") in data.classifications and ("bbk", "84(5Каз)") in data.classifications

@@ -32,7 +32,9 @@ def test_every_shared_file_imports_or_reports(path):
 
 @pytest.mark.django_db
 def test_import_creates_records_and_indexes_them():
-    report = mi.marc_import(data=(DATA / "unimarc-rusmarc" / "pythonirbis__rusmarc_nlr_test1.iso").read_bytes())
+    report = mi.marc_import(
+        data=(DATA / "unimarc-rusmarc" / "pythonirbis__rusmarc_nlr_test1.iso").read_bytes()
+    )
     # Records 33 and 34 are two parts sharing one ISBN: the second is reported, not imported.
     assert (report.count(mi.CREATED), report.count(mi.DUPLICATE)) == (80, 1)
     assert report.lines[33].reason == "duplicate_in_file"

@@ -41,7 +41,9 @@ def test_windows_1251_marc21_is_detected_and_decoded():
 
 
 def test_rusmarc_is_unimarc_in_cp1251():
-    entries = list(reader.read((DATA / "unimarc-rusmarc" / "pythonirbis__rusmarc_nlr_test1.iso").read_bytes()))
+    entries = list(
+        reader.read((DATA / "unimarc-rusmarc" / "pythonirbis__rusmarc_nlr_test1.iso").read_bytes())
+    )
     assert len(entries) == 81 and all(e.record is not None for e in entries)
     flavour, data = to_data(entries[1].record)
     assert (flavour, data.title, data.year, data.language) == ("unimarc", "Задачи и этюды", 1997, "rus")
@@ -55,7 +57,9 @@ def test_cp866_file_pymarc_cannot_read_is_reported_not_dropped():
 
 
 def test_880_pairs_give_vernacular_title_and_romanized_twin():
-    entries = list(reader.read((DATA / "marc-multiscript-880" / "openlibrary__880_alternate_script.mrc").read_bytes()))
+    entries = list(
+        reader.read((DATA / "marc-multiscript-880" / "openlibrary__880_alternate_script.mrc").read_bytes())
+    )
     _flavour, data = to_data(entries[0].record)
     assert data.title == "乔布斯的秘密日记"
     assert data.title_romanized == "Qiaobusi de mi mi ri ji"
@@ -81,7 +85,9 @@ def test_marcxml_with_external_entity_is_refused():
 
 
 def test_marcxml_record_missing_tag_is_one_error():
-    entries = list(reader.read((DATA / "marc-edge-cases" / "marc4j__chabon-missing-datafield-tag.xml").read_bytes()))
+    entries = list(
+        reader.read((DATA / "marc-edge-cases" / "marc4j__chabon-missing-datafield-tag.xml").read_bytes())
+    )
     assert [(e.number, e.error) for e in entries] == [(1, reader.BAD_STRUCTURE)]
 
 
@@ -91,7 +97,9 @@ def test_unknown_format_is_reported():
 
 def test_flavour_detection_uses_200_without_245():
     unimarc = pymarc.Record()
-    unimarc.add_field(pymarc.Field(tag="200", indicators=["1", " "], subfields=[pymarc.Subfield("a", "Абай жолы")]))
+    unimarc.add_field(
+        pymarc.Field(tag="200", indicators=["1", " "], subfields=[pymarc.Subfield("a", "Абай жолы")])
+    )
     assert to_data(unimarc)[0] == "unimarc"
     marc21 = pymarc.Record()
     marc21.add_field(pymarc.Field(tag="245", indicators=["1", "0"], subfields=[pymarc.Subfield("a", "Abai")]))

@@ -46,8 +46,10 @@ def act(client, action, book):
         with open(DATA / "marc21-english" / "pymarc__one.dat", "rb") as fh:
             return client.post(reverse("library_staff:import"), {"file": fh})
     if action == "edit_record":
-        return client.post(reverse("library_staff:record_edit", args=[book.pk]),
-                           {"title": "Changed", "format": "book", "authors": ""})
+        return client.post(
+            reverse("library_staff:record_edit", args=[book.pk]),
+            {"title": "Changed", "format": "book", "authors": ""},
+        )
     if action == "view_reports":
         return client.get(reverse("library_staff:reports"))
     raise AssertionError(action)

@@ -17,10 +17,17 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def abai():
-    record = record_create(data=RecordData(
-        title="Абай жолы", title_romanized="Abai joly", publisher="Жазушы", year=2007, language="kaz",
-        contributors=[("Мұхтар Әуезов", "Mukhtar Auezov", "author")], subjects=["Қазақ әдебиеті"],
-    ))
+    record = record_create(
+        data=RecordData(
+            title="Абай жолы",
+            title_romanized="Abai joly",
+            publisher="Жазушы",
+            year=2007,
+            language="kaz",
+            contributors=[("Мұхтар Әуезов", "Mukhtar Auezov", "author")],
+            subjects=["Қазақ әдебиеті"],
+        )
+    )
     copy_create(record=record, barcode="KCC0001", call_number="84(5Каз) Ә 78", shelf="A1")
     return record
 
@@ -177,17 +184,26 @@ def test_import_page_reports_per_record(staff_client):
 
 def test_new_patron_card_for_a_child_needs_a_guardian_card(staff_client):
     client = staff_client("front_desk")
-    response = client.post(reverse("library_staff:patron_new"), {
-        "name": "Child", "language": "kk", "barcode": "PC1", "category": "child", "birth_date": "2018-01-01",
-    })
+    response = client.post(
+        reverse("library_staff:patron_new"),
+        {
+            "name": "Child",
+            "language": "kk",
+            "barcode": "PC1",
+            "category": "child",
+            "birth_date": "2018-01-01",
+        },
+    )
     assert response.status_code == 200
     assert "A child can only be registered by a guardian." in response.text
 
 
 def test_reports_export_is_safe_against_formula_injection(staff_client):
-    record = record_create(data=RecordData(title="=HYPERLINK(\"http://x\")"))
+    record = record_create(data=RecordData(title='=HYPERLINK("http://x")'))
     copy_create(record=record, barcode="X1")
     copy_checkout(barcode="X1", patron=PatronFactory())
     client = staff_client("director")
-    body = client.get(reverse("library_staff:report_export", args=["popular", "csv"])).content.decode("utf-8-sig")
+    body = client.get(reverse("library_staff:report_export", args=["popular", "csv"])).content.decode(
+        "utf-8-sig"
+    )
     assert "'=HYPERLINK" in body

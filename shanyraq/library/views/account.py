@@ -43,10 +43,17 @@ def account(request):
     if patron is None:
         return render(request, "library/account.html", {"patron": None})
     history = keeps_history(patron)
-    return render(request, "library/account.html", {
-        "patron": patron, "loans": selectors.patron_loans(patron), "holds": selectors.patron_holds(patron),
-        "keeps_history": history, "history": selectors.patron_history(patron)[:200] if history else [],
-    })
+    return render(
+        request,
+        "library/account.html",
+        {
+            "patron": patron,
+            "loans": selectors.patron_loans(patron),
+            "holds": selectors.patron_holds(patron),
+            "keeps_history": history,
+            "history": selectors.patron_history(patron)[:200] if history else [],
+        },
+    )
 
 
 @require_POST

@@ -33,11 +33,17 @@ def desk(request):
         _scan(request, (request.POST.get("scan") or "").strip())
         return redirect("library_staff:desk")
     patron = _current_patron(request)
-    return render(request, "library/desk.html", {
-        "patron": patron, "loans": selectors.patron_loans(patron) if patron else [],
-        "holds": selectors.patron_holds(patron) if patron else [],
-        "result": request.session.pop(SESSION_RESULT, None), "mode": "checkout",
-    })
+    return render(
+        request,
+        "library/desk.html",
+        {
+            "patron": patron,
+            "loans": selectors.patron_loans(patron) if patron else [],
+            "holds": selectors.patron_holds(patron) if patron else [],
+            "result": request.session.pop(SESSION_RESULT, None),
+            "mode": "checkout",
+        },
+    )
 
 
 def _scan(request, code: str) -> None:
@@ -47,7 +53,11 @@ def _scan(request, code: str) -> None:
     card = selectors.patron_by_barcode(code)
     if card is not None:
         request.session[SESSION_PATRON] = card.pk
-        _say(request, "status", _("Card %(card)s: %(name)s.") % {"card": card.barcode, "name": card.person.name})
+        _say(
+            request,
+            "status",
+            _("Card %(card)s: %(name)s.") % {"card": card.barcode, "name": card.person.name},
+        )
         return
     patron = _current_patron(request)
     copy = Copy.objects.select_related("record").filter(barcode=code).first()
@@ -61,12 +71,19 @@ def _scan(request, code: str) -> None:
     try:
         if open_loan is not None:
             loan = circulation.loan_renew(loan=open_loan, actor=request.user)
-            _say(request, "status", _("Renewed: %(title)s, due %(date)s.") % {"title": copy.record.title,
-                                                                              "date": loan.due_on})
+            _say(
+                request,
+                "status",
+                _("Renewed: %(title)s, due %(date)s.") % {"title": copy.record.title, "date": loan.due_on},
+            )
         else:
             loan = circulation.copy_checkout(barcode=code, patron=patron, actor=request.user)
-            _say(request, "status", _("Checked out: %(title)s, due %(date)s.") % {"title": copy.record.title,
-                                                                                  "date": loan.due_on})
+            _say(
+                request,
+                "status",
+                _("Checked out: %(title)s, due %(date)s.")
+                % {"title": copy.record.title, "date": loan.due_on},
+            )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
 
@@ -85,29 +102,48 @@ def checkin(request):
         try:
             result = circulation.copy_checkin(barcode=code, actor=request.user)
             if result.hold is not None:
-                _say(request, "alert", _(
-                    "Checked in: %(title)s. Put it on the hold shelf for %(name)s (card %(card)s)."
-                ) % {"title": result.copy.record.title, "name": result.hold.patron.person.name,
-                     "card": result.hold.patron.barcode})
+                _say(
+                    request,
+                    "alert",
+                    _("Checked in: %(title)s. Put it on the hold shelf for %(name)s (card %(card)s).")
+                    % {
+                        "title": result.copy.record.title,
+                        "name": result.hold.patron.person.name,
+                        "card": result.hold.patron.barcode,
+                    },
+                )
             else:
-                _say(request, "status", _("Checked in: %(title)s. Back to the shelf.") % {
-                    "title": result.copy.record.title})
+                _say(
+                    request,
+                    "status",
+                    _("Checked in: %(title)s. Back to the shelf.") % {"title": result.copy.record.title},
+                )
         except ValidationError as exc:
             _say(request, "alert", " ".join(exc.messages))
         return redirect("library_staff:checkin")
-    return render(request, "library/desk.html", {
-        "result": request.session.pop(SESSION_RESULT, None), "mode": "checkin",
-    })
+    return render(
+        request,
+        "library/desk.html",
+        {
+            "result": request.session.pop(SESSION_RESULT, None),
+            "mode": "checkin",
+        },
+    )
 
 
 @require_POST
 @staff_permission_required("library.circulate")
 def copy_mark(request):
     try:
-        copy = circulation.copy_mark(barcode=request.POST.get("barcode", ""), status=request.POST.get("status", ""),
-                                     actor=request.user)
-        _say(request, "status", _("Copy %(barcode)s is now: %(status)s.") % {
-            "barcode": copy.barcode, "status": copy.get_status_display()})
+        copy = circulation.copy_mark(
+            barcode=request.POST.get("barcode", ""), status=request.POST.get("status", ""), actor=request.user
+        )
+        _say(
+            request,
+            "status",
+            _("Copy %(barcode)s is now: %(status)s.")
+            % {"barcode": copy.barcode, "status": copy.get_status_display()},
+        )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
     return redirect("library_staff:checkin")

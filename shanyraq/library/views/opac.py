@@ -32,17 +32,29 @@ def opac(request):
     }
     result = selectors.opac_search(**params, page=_int(request.GET.get("page")))
     formats = dict(Record.Format.choices)
-    return render(request, "library/opac.html", {
-        "params": params, "result": result, "formats": formats, "query": params["q"],
-        "filtered": any(v for k, v in params.items() if k != "q"),
-    })
+    return render(
+        request,
+        "library/opac.html",
+        {
+            "params": params,
+            "result": result,
+            "formats": formats,
+            "query": params["q"],
+            "filtered": any(v for k, v in params.items() if k != "q"),
+        },
+    )
 
 
 def jsonld(record: Record, url: str) -> str:
     data = {
-        "@context": "https://schema.org", "@type": "Book", "name": record.title, "url": url,
+        "@context": "https://schema.org",
+        "@type": "Book",
+        "name": record.title,
+        "url": url,
         "inLanguage": bcp47(record.language) or record.language or None,
-        "author": [{"@type": "Person", "name": c.name} for c in record.contributors.all() if c.role == "author"],
+        "author": [
+            {"@type": "Person", "name": c.name} for c in record.contributors.all() if c.role == "author"
+        ],
         "publisher": {"@type": "Organization", "name": record.publisher} if record.publisher else None,
         "datePublished": str(record.year) if record.year else None,
         "isbn": record.isbn13 or None,
@@ -60,10 +72,20 @@ def record_detail(request, pk: int):
         raise Http404
     patron = selectors.patron_for_user(request.user)
     my_hold = (
-        Hold.objects.filter(record=record, patron=patron, status__in=["waiting", "ready"]).first() if patron else None
+        Hold.objects.filter(record=record, patron=patron, status__in=["waiting", "ready"]).first()
+        if patron
+        else None
     )
     url = f"{settings.SITE_URL}/library/records/{record.pk}/"
-    return render(request, "library/record.html", {
-        "record": record, "copies": selectors.copies_with_due(record), "jsonld": jsonld(record, url),
-        "patron": patron, "my_hold": my_hold, "permalink": url,
-    })
+    return render(
+        request,
+        "library/record.html",
+        {
+            "record": record,
+            "copies": selectors.copies_with_due(record),
+            "jsonld": jsonld(record, url),
+            "patron": patron,
+            "my_hold": my_hold,
+            "permalink": url,
+        },
+    )

@@ -26,8 +26,12 @@ def import_marc(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data["file"].read()
-        report = marc_import(data=data, dry_run=form.cleaned_data["dry_run"], merge=form.cleaned_data["merge"],
-                             actor=request.user)
+        report = marc_import(
+            data=data,
+            dry_run=form.cleaned_data["dry_run"],
+            merge=form.cleaned_data["merge"],
+            actor=request.user,
+        )
     return render(request, "library/staff/import.html", {"form": form, "report": report})
 
 
@@ -62,7 +66,9 @@ def record_new(request):
 
 @staff_permission_required("library.change_record")
 def record_edit(request, pk: int):
-    return _edit(request, get_object_or_404(Record.objects.prefetch_related("contributors", "subjects"), pk=pk))
+    return _edit(
+        request, get_object_or_404(Record.objects.prefetch_related("contributors", "subjects"), pk=pk)
+    )
 
 
 @staff_permission_required("library.add_patron")
@@ -80,12 +86,17 @@ def patron_new(request):
             try:
                 with transaction.atomic():
                     person = person_create(
-                        name=cd["name"], email=cd["email"] or "", language=cd["language"],
-                        birth_date=cd["birth_date"], guardian=guardian, guardian_consent=guardian is not None,
+                        name=cd["name"],
+                        email=cd["email"] or "",
+                        language=cd["language"],
+                        birth_date=cd["birth_date"],
+                        guardian=guardian,
+                        guardian_consent=guardian is not None,
                         actor=request.user,
                     )
-                    patron = patron_create(person=person, barcode=cd["barcode"], category=cd["category"],
-                                           actor=request.user)
+                    patron = patron_create(
+                        person=person, barcode=cd["barcode"], category=cd["category"], actor=request.user
+                    )
                 request.session["library_desk_patron"] = patron.pk
                 return redirect("library_staff:desk")
             except ValidationError as exc:
