@@ -37,7 +37,7 @@ def _copy_by_barcode(barcode: str, *, lock: bool = False) -> Copy:
     barcode = (barcode or "").strip()
     qs = Copy.objects.select_related("record")
     if lock:
-        qs = qs.select_for_update()
+        qs = qs.select_for_update(of=("self",))
     copy = qs.filter(barcode=barcode).first()
     if copy is None:
         raise ValidationError(_("No copy has the barcode %(barcode)s.") % {"barcode": barcode})
@@ -61,7 +61,7 @@ def copy_checkout(*, barcode: str, patron: Patron, actor=None, now: dt.datetime 
     today = timezone.localdate(now)
     with transaction.atomic():
         # Locking the patron serializes one patron's checkouts, so the loan limit holds at two desks too.
-        patron = Patron.objects.select_for_update().select_related("person").get(pk=patron.pk)
+        patron = Patron.objects.select_for_update(of=("self",)).select_related("person").get(pk=patron.pk)
         if patron.expires_on < today:
             raise ValidationError(_("This library card expired on %(date)s.") % {"date": patron.expires_on})
         copy = _copy_by_barcode(barcode)
@@ -111,7 +111,7 @@ class Checkin:
 def _next_hold(copy: Copy, today: dt.date) -> Hold | None:
     """Give the copy to the first patron waiting for its record (FIFO), or shelve it."""
     hold = (
-        Hold.objects.select_for_update()
+        Hold.objects.select_for_update(of=("self",))
         .select_related("patron__person")
         .filter(record_id=copy.record_id, status=Hold.Status.WAITING)
         .order_by("placed_at", "pk")
@@ -154,7 +154,7 @@ def loan_renew(*, loan: Loan, actor=None, now: dt.datetime | None = None) -> Loa
     now = now or timezone.now()
     today = timezone.localdate(now)
     with transaction.atomic():
-        loan = Loan.objects.select_for_update().select_related("copy", "patron").get(pk=loan.pk)
+        loan = Loan.objects.select_for_update(of=("self",)).select_related("copy", "patron").get(pk=loan.pk)
         if loan.returned_at is not None:
             raise ValidationError(_("This loan has already been returned."))
         rule = rule_for(loan.patron_category, loan.copy.copy_type)
@@ -194,7 +194,7 @@ def hold_place(*, record: Record, patron: Patron, actor=None) -> Hold:
 
 def hold_cancel(*, hold: Hold, actor=None) -> Hold:
     with transaction.atomic():
-        hold = Hold.objects.select_for_update().select_related("copy").get(pk=hold.pk)
+        hold = Hold.objects.select_for_update(of=("self",)).select_related("copy").get(pk=hold.pk)
         if hold.status not in (Hold.Status.WAITING, Hold.Status.READY):
             raise ValidationError(_("This hold is no longer active."))
         was_ready, copy = hold.status == Hold.Status.READY, hold.copy
@@ -214,7 +214,7 @@ def holds_expire(*, today: dt.date | None = None) -> int:
         Hold.objects.filter(status=Hold.Status.READY, ready_until__lt=today).values_list("pk", flat=True)
     ):
         with transaction.atomic():
-            hold = Hold.objects.select_for_update().select_related("copy").get(pk=pk)
+            hold = Hold.objects.select_for_update(of=("self",)).select_related("copy").get(pk=pk)
             if hold.status != Hold.Status.READY:
                 continue
             hold.status = Hold.Status.EXPIRED
