@@ -25,6 +25,7 @@ import defusedxml.ElementTree as SafeET
 import pymarc
 from defusedxml import DefusedXmlException
 from pymarc.exceptions import FatalReaderError
+from pymarc.marc8 import marc8_to_unicode
 
 RECORD_END = b"\x1d"
 MARCXML_NS = "http://www.loc.gov/MARC21/slim"
@@ -169,6 +170,46 @@ def _parse_chunk(chunk: bytes, encoding: str) -> tuple[pymarc.Record | None, str
     return record, error, detail, notes
 
 
+def _decoder(encoding: str):
+    if encoding == "marc8":
+        return lambda b: marc8_to_unicode(b, True)
+    codec = "utf-8" if encoding in ("utf-8", "") else encoding
+    return lambda b: b.decode(codec, "replace")
+
+
+def lenient_record(chunk: bytes, encoding: str) -> pymarc.Record:
+    """Read a record whose directory offsets or lengths are wrong by trusting the separators
+    instead: the directory ends at the first field terminator, then the fields follow in order
+    (what ruby-marc does for the CP866 files pymarc rejects)."""
+    end_dir = chunk.find(b"\x1e", 24)
+    if end_dir < 24:
+        raise ValueError("no directory")
+    directory = chunk[24:end_dir].decode("ascii")
+    tags = [directory[i : i + 3] for i in range(0, len(directory) - len(directory) % 12, 12)]
+    parts = chunk[end_dir + 1 :].rstrip(b"\x1d").split(b"\x1e")
+    if parts and parts[-1] == b"":
+        parts.pop()
+    if not tags or len(parts) != len(tags):
+        raise ValueError("directory and fields disagree")
+    decode = _decoder(encoding)
+    record = pymarc.Record()
+    leader = chunk[:24].decode("ascii", "replace")
+    record.leader = pymarc.Leader(f"{min(len(chunk), 99999):05d}{leader[5:]}".ljust(24)[:24])
+    for tag, part in zip(tags, parts, strict=True):
+        if tag < "010" and tag.isdigit():
+            record.add_field(pymarc.Field(tag=tag, data=decode(part)))
+            continue
+        head, *subs = part.split(b"\x1f")
+        ind = head.decode("ascii", "replace").ljust(2)[:2]
+        subfields = [
+            pymarc.Subfield(code=sf[:1].decode("ascii", "replace"), value=decode(sf[1:])) for sf in subs if sf
+        ]
+        record.add_field(
+            pymarc.Field(tag=tag, indicators=pymarc.Indicators(ind[0], ind[1]), subfields=subfields)
+        )
+    return record
+
+
 def _fix_length(chunk: bytes) -> bytes:
     return f"{len(chunk):05d}".encode() + chunk[5:]
 
@@ -244,9 +285,17 @@ def _recover(number: int, chunk: bytes, exc: Exception, encoding: str, has_end: 
         return Entry(number, raw=chunk, error=code, detail=type(exc).__name__, encoding=encoding)
     record, error, detail, notes = _parse_chunk(_fix_length(chunk), encoding)
     if record is None:
-        return Entry(
-            number, raw=chunk, error=code, detail=f"{type(exc).__name__}; {detail}"[:200], encoding=encoding
-        )
+        try:
+            record = lenient_record(chunk, encoding)
+            notes = ["read_by_separators"]
+        except (ValueError, UnicodeDecodeError, IndexError, pymarc.exceptions.PymarcException):
+            return Entry(
+                number,
+                raw=chunk,
+                error=code,
+                detail=f"{type(exc).__name__}; {detail}"[:200],
+                encoding=encoding,
+            )
     return Entry(number, record=record, raw=chunk, warnings=["length_corrected", *notes], encoding=encoding)
 
 

@@ -43,6 +43,7 @@ REASONS = {
     "duplicate_in_file": _("The same book appears earlier in this file."),
     "characters_replaced": _("Some characters could not be decoded and were replaced."),
     "length_corrected": _("The record length in the leader was wrong and has been corrected."),
+    "read_by_separators": _("The directory was broken; the fields were read by their separators."),
 }
 STATUS_LABELS = {
     CREATED: _("created"),

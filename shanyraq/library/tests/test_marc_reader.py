@@ -50,10 +50,16 @@ def test_rusmarc_is_unimarc_in_cp1251():
     assert ("bbk", "Ч515.815я43") in data.classifications
 
 
-def test_cp866_file_pymarc_cannot_read_is_reported_not_dropped():
+def test_cp866_file_pymarc_cannot_read_is_read_by_separators():
     entries = list(reader.read((DATA / "unimarc-rusmarc" / "rubymarc__cp866_unimarc.marc").read_bytes()))
     assert len(entries) == 1
-    assert entries[0].error == reader.TRUNCATED
+    assert (entries[0].encoding, entries[0].warnings) == ("cp866", ["length_corrected", "read_by_separators"])
+    assert entries[0].record["003"].data == "Междунар. новости мира пластмасс"
+
+
+def test_cp866_multirecord_file_yields_both_records():
+    entries = list(reader.read((DATA / "unimarc-rusmarc" / "rubymarc__cp866_multirecord.marc").read_bytes()))
+    assert [e.record is not None for e in entries] == [True, True]
 
 
 def test_880_pairs_give_vernacular_title_and_romanized_twin():
