@@ -110,3 +110,68 @@ def test_flavour_detection_uses_200_without_245():
     marc21 = pymarc.Record()
     marc21.add_field(pymarc.Field(tag="245", indicators=["1", "0"], subfields=[pymarc.Subfield("a", "Abai")]))
     assert to_data(marc21)[0] == "marc21"
+
+
+def test_unimarc_linked_latin_twin_becomes_the_romanized_title():
+    rec = pymarc.Record()
+    rec.add_field(pymarc.Field(tag="001", data="KZ-1"))
+    rec.add_field(pymarc.Field(tag="101", indicators=["0", " "], subfields=[pymarc.Subfield("a", "kaz")]))
+    for script, title in (("ca", "Абай жолы"), ("ba", "Abai joly")):
+        rec.add_field(
+            pymarc.Field(
+                tag="200",
+                indicators=["1", " "],
+                subfields=[
+                    pymarc.Subfield("6", "a01"),
+                    pymarc.Subfield("7", script),
+                    pymarc.Subfield("a", title),
+                ],
+            )
+        )
+    rec.add_field(
+        pymarc.Field(
+            tag="700",
+            indicators=[" ", "1"],
+            subfields=[
+                pymarc.Subfield("a", "Әуезов"),
+                pymarc.Subfield("g", "Мұхтар"),
+                pymarc.Subfield("4", "070"),
+            ],
+        )
+    )
+    rec.add_field(
+        pymarc.Field(
+            tag="686",
+            indicators=[" ", " "],
+            subfields=[pymarc.Subfield("a", "84(5Каз)"), pymarc.Subfield("2", "rubbk")],
+        )
+    )
+    flavour, data = to_data(rec)
+    assert (flavour, data.title, data.title_romanized, data.language) == (
+        "unimarc",
+        "Абай жолы",
+        "Abai joly",
+        "kaz",
+    )
+    assert data.contributors == [("Әуезов, Мұхтар", "", "author")]
+    assert data.classifications == [("bbk", "84(5Каз)")]
+
+
+def test_marc21_clc_classification_from_084():
+    rec = pymarc.Record()
+    rec.add_field(pymarc.Field(tag="245", indicators=["0", "0"], subfields=[pymarc.Subfield("a", "红楼梦")]))
+    rec.add_field(
+        pymarc.Field(
+            tag="084",
+            indicators=[" ", " "],
+            subfields=[pymarc.Subfield("a", "I242.47"), pymarc.Subfield("2", "clc")],
+        )
+    )
+    assert to_data(rec)[1].classifications == [("clc", "I242.47")]
+
+
+def test_invalid_isbn_is_dropped_and_isbn10_is_normalized_to_13():
+    from shanyraq.library.marc.common import isbn_pair
+
+    assert isbn_pair("0-19-852663-6 (pbk.)") == ("9780198526636", "0198526636")
+    assert isbn_pair("0-19-852663-7") == ("", "")

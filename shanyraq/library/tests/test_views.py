@@ -207,3 +207,18 @@ def test_reports_export_is_safe_against_formula_injection(staff_client):
         "utf-8-sig"
     )
     assert "'=HYPERLINK" in body
+
+
+@pytest.mark.parametrize("lang", ["zh-hans", "en", "kk", "ru"])
+def test_opac_renders_in_every_language(client, abai, lang):
+    response = client.get(f"/{lang}/library/")
+    assert response.status_code == 200
+    assert f'<html lang="{lang}">' in response.text
+    assert '<span lang="kk">Абай жолы</span>' in response.text
+
+
+def test_staff_dashboard_links_to_the_desk(staff_client):
+    client = staff_client("front_desk")
+    text = client.get(reverse("staff:dashboard")).text
+    assert reverse("library_staff:desk") in text
+    assert reverse("library_staff:import") not in text
