@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from shanyraq.core.services import audit_record
@@ -63,7 +64,9 @@ def copy_checkout(*, barcode: str, patron: Patron, actor=None, now: dt.datetime 
         # Locking the patron serializes one patron's checkouts, so the loan limit holds at two desks too.
         patron = Patron.objects.select_for_update(of=("self",)).select_related("person").get(pk=patron.pk)
         if patron.expires_on < today:
-            raise ValidationError(_("This library card expired on %(date)s.") % {"date": patron.expires_on})
+            raise ValidationError(
+                _("This library card expired on %(date)s.") % {"date": date_format(patron.expires_on)}
+            )
         copy = _copy_by_barcode(barcode)
         rule = rule_for(patron.category, copy.copy_type)
         open_loans = Loan.objects.filter(patron=patron, returned_at__isnull=True).count()
@@ -176,7 +179,9 @@ def loan_renew(*, loan: Loan, actor=None, now: dt.datetime | None = None) -> Loa
 def hold_place(*, record: Record, patron: Patron, actor=None) -> Hold:
     today = timezone.localdate()
     if patron.expires_on < today:
-        raise ValidationError(_("This library card expired on %(date)s.") % {"date": patron.expires_on})
+        raise ValidationError(
+            _("This library card expired on %(date)s.") % {"date": date_format(patron.expires_on)}
+        )
     with transaction.atomic():
         Patron.objects.select_for_update().get(pk=patron.pk)
         if not record.copies.exclude(status__in=[Copy.Status.REFERENCE, Copy.Status.LOST]).exists():

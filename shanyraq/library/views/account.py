@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -63,7 +64,9 @@ def loan_renew(request, pk: int):
     loan = get_object_or_404(Loan, pk=pk, patron=patron)
     try:
         loan = circulation.loan_renew(loan=loan, actor=request.user)
-        messages.success(request, _("Renewed. The new due date is %(date)s.") % {"date": loan.due_on})
+        messages.success(
+            request, _("Renewed. The new due date is %(date)s.") % {"date": date_format(loan.due_on)}
+        )
     except ValidationError as exc:
         _error(request, exc)
     return redirect("library:account")

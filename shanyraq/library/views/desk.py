@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -74,7 +75,8 @@ def _scan(request, code: str) -> None:
             _say(
                 request,
                 "status",
-                _("Renewed: %(title)s, due %(date)s.") % {"title": copy.record.title, "date": loan.due_on},
+                _("Renewed: %(title)s, due %(date)s.")
+                % {"title": copy.record.title, "date": date_format(loan.due_on)},
             )
         else:
             loan = circulation.copy_checkout(barcode=code, patron=patron, actor=request.user)
@@ -82,7 +84,7 @@ def _scan(request, code: str) -> None:
                 request,
                 "status",
                 _("Checked out: %(title)s, due %(date)s.")
-                % {"title": copy.record.title, "date": loan.due_on},
+                % {"title": copy.record.title, "date": date_format(loan.due_on)},
             )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
