@@ -222,3 +222,9 @@ def test_staff_dashboard_links_to_the_desk(staff_client):
     text = client.get(reverse("staff:dashboard")).text
     assert reverse("library_staff:desk") in text
     assert reverse("library_staff:import") not in text
+
+
+def test_home_page_shows_the_newest_books(client, abai):
+    text = client.get("/kk/").text
+    assert 'id="library-home-h"' in text
+    assert f'href="/kk/library/records/{abai.pk}/" lang="kk">Абай жолы</a>' in text
