@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from django.db import connection, transaction
 from django.db.models import Q
@@ -19,7 +20,7 @@ from shanyraq.core.services import audit_record
 from shanyraq.library.marc import reader, to_data
 from shanyraq.library.marc.common import RecordData
 from shanyraq.library.models import Classification, Contributor, Record, Subject
-from shanyraq.library.services.catalogue import children_of, document_for, record_fields, record_update
+from shanyraq.library.services.catalogue import document_for, record_fields, record_update
 from shanyraq.search.services import index_documents
 
 BATCH = 500
@@ -216,31 +217,46 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
         _write(to_create)
 
 
+class _Name(NamedTuple):
+    name: str
+    name_parallel: str
+
+
+class _Subject(NamedTuple):
+    heading: str
+
+
 def _write(to_create) -> None:
-    """One batch: records, then their names, subjects and classes, then the index, in one transaction."""
+    """One batch: records, then their names, subjects and classes, then the index, in one transaction.
+
+    Child rows are plain tuples sent with executemany: building a model instance per name and
+    subject cost more than inserting it (see docs/benchmarks/library.md)."""
     with transaction.atomic():
         records = Record.objects.bulk_create([r for _line, _rd, r in to_create])
         contributors, subjects, classes, docs = [], [], [], []
         for (line, rd, _r), record in zip(to_create, records, strict=True):
-            c, s, k = children_of(record, rd)
-            contributors += c
-            subjects += s
-            classes += k
-            docs.append(document_for(record, c, s))
-            line.record_id = record.pk
-        _insert(Contributor, contributors, ["record_id", "name", "name_parallel", "role", "order"])
-        _insert(Subject, subjects, ["record_id", "heading"])
-        _insert(Classification, classes, ["record_id", "scheme", "number"])
+            pk = record.pk
+            contributors += [(pk, n, o, r, i) for i, (n, o, r) in enumerate(rd.contributors)]
+            subjects += [(pk, h) for h in rd.subjects]
+            classes += [(pk, sc, num) for sc, num in rd.classifications]
+            docs.append(
+                document_for(
+                    record, [_Name(n, o) for n, o, _r in rd.contributors], [_Subject(h) for h in rd.subjects]
+                )
+            )
+            line.record_id = pk
+        _insert(Contributor, contributors, ["record", "name", "name_parallel", "role", "order"])
+        _insert(Subject, subjects, ["record", "heading"])
+        _insert(Classification, classes, ["record", "scheme", "number"])
         index_documents(docs)
 
 
-def _insert(model, objs: list, attrs: list[str]) -> None:
-    """executemany for the plain child rows: the ORM's per-field preparation costs more than the
-    insert itself at import sizes (see docs/benchmarks/library.md). Same SQL on SQLite and PostgreSQL."""
-    if not objs:
+def _insert(model, rows: list[tuple], fields: list[str]) -> None:
+    """executemany with the same SQL on SQLite and PostgreSQL."""
+    if not rows:
         return
     qn = connection.ops.quote_name
-    columns = ", ".join(qn(model._meta.get_field(a.removesuffix("_id")).column) for a in attrs)
-    sql = f"INSERT INTO {qn(model._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(attrs))})"
+    columns = ", ".join(qn(model._meta.get_field(f).column) for f in fields)
+    sql = f"INSERT INTO {qn(model._meta.db_table)} ({columns}) VALUES ({', '.join(['%s'] * len(fields))})"
     with connection.cursor() as cursor:
-        cursor.executemany(sql, [tuple(getattr(o, a) for a in attrs) for o in objs])
+        cursor.executemany(sql, rows)
