@@ -11,6 +11,7 @@ from stdnum import isbn as stdisbn
 # UNIMARC non-sorting marks (NSB/NSE) and their C1 twins; they are not text.
 NON_SORTING = dict.fromkeys(map(ord, "\x88\x89\x98\x9c"))
 TRAILING = " /:;,=.+"
+NCR = re.compile(r"&#x([0-9A-Fa-f]{2,6});?|&#([0-9]{2,7});")
 
 
 @dataclass
@@ -44,6 +45,9 @@ def clean(value: str | None, limit: int = 500) -> str:
         return ""
     if "\x88" in value or "\x89" in value or "\x98" in value or "\x9c" in value:
         value = value.translate(NON_SORTING)
+    if "&#" in value:
+        # MARC-8 records carry characters outside MARC-8 as numeric references (LC practice).
+        value = NCR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16 if m.group(1) else 10)), value)
     value = " ".join(value.split()).rstrip(TRAILING).lstrip(",;: ").strip()
     if value[:1] == "[" and value[-1:] == "]":
         value = value[1:-1].strip()

@@ -12,6 +12,7 @@ MARCXML is parsed with defusedxml (no DTDs, no external entities), record elemen
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import logging
@@ -40,6 +41,10 @@ BAD_XML = "bad_xml"
 BAD_JSON = "bad_json"
 UNKNOWN_FORMAT = "unknown_format"
 NO_FIELDS = "no_fields"
+
+
+class MarcEightWarning(UserWarning):
+    """A MARC-8 multibyte (CJK) sequence was cut short; pymarc put a blank in its place."""
 
 
 @dataclass
@@ -235,12 +240,18 @@ def read_iso2709(data: bytes) -> Iterator[Entry]:
         reader = pymarc.MARCReader(buf, permissive=True, hide_utf8_warnings=True, **_reader_args(encoding))
         resync = False
         while True:
-            with warnings.catch_warnings(record=True) as caught:
+            # pymarc writes broken MARC-8 multibyte sequences to stderr; keep them for the report.
+            with (
+                warnings.catch_warnings(record=True) as caught,
+                contextlib.redirect_stderr(io.StringIO()) as err,
+            ):
                 warnings.simplefilter("always")
                 try:
                     record = next(reader)
                 except StopIteration:
                     return
+            if err.getvalue():
+                caught.append(warnings.WarningMessage(MarcEightWarning(), MarcEightWarning, "", 0))
             chunk = reader.current_chunk or b""
             exc = reader.current_exception
             if record is not None:

@@ -44,6 +44,9 @@ REASONS = {
     "duplicate_in_file": _("The same book appears earlier in this file."),
     "characters_replaced": _("Some characters could not be decoded and were replaced."),
     "length_corrected": _("The record length in the leader was wrong and has been corrected."),
+    "MarcEightWarning": _(
+        "A Chinese, Japanese or Korean character was cut short in the file; a blank replaces it."
+    ),
     "read_by_separators": _("The directory was broken; the fields were read by their separators."),
 }
 STATUS_LABELS = {

@@ -175,3 +175,9 @@ def test_invalid_isbn_is_dropped_and_isbn10_is_normalized_to_13():
 
     assert isbn_pair("0-19-852663-6 (pbk.)") == ("9780198526636", "0198526636")
     assert isbn_pair("0-19-852663-7") == ("", "")
+
+
+def test_numeric_character_references_from_marc8_become_characters():
+    from shanyraq.library.marc.common import clean
+
+    assert clean("&#x8ECA;&#x8F2A;&#x6EFE;&#x6EFE") == "車輪滾滾"
