@@ -45,6 +45,8 @@ def clean(value: str | None, limit: int = 500) -> str:
         return ""
     if "\x88" in value or "\x89" in value or "\x98" in value or "\x9c" in value:
         value = value.translate(NON_SORTING)
+    if "\x00" in value:
+        value = value.replace("\x00", "")  # PostgreSQL text cannot hold NUL
     if "&#" in value:
         # MARC-8 records carry characters outside MARC-8 as numeric references (LC practice).
         value = NCR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16 if m.group(1) else 10)), value)

@@ -81,7 +81,7 @@ def to_data(record: pymarc.Record) -> RecordData:
         if not data.title:
             data.warnings.append("no_title")
 
-    data.edition = sub(first(record, "250"), "a", "b")
+    data.edition = sub(first(record, "250"), "a", "b")[:200]
     pub = first(record, "264", "260")
     if pub is not None:
         vpub = _vernacular(pub, pairs) or pub

@@ -85,7 +85,7 @@ def to_data(record: pymarc.Record) -> RecordData:
             )
     if not data.title:
         data.warnings.append("no_title")
-    data.edition = sub(first(record, "205"), "a", "b")
+    data.edition = sub(first(record, "205"), "a", "b")[:200]
     pub = first(record, "210", "214")
     if pub is not None:
         data.place = sub(pub, "a", sep=" ; ")[:200]

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +39,7 @@ REASONS = {
     reader.UNKNOWN_FORMAT: _("The file is not ISO 2709, MARCXML or MARC-in-JSON."),
     reader.NO_FIELDS: _("The record has no fields."),
     "no_title": _("The record has no title."),
+    "database": _("The database refused this record (a value is too long or not allowed)."),
     "duplicate_isbn": _("A record with the same ISBN is already in the catalogue."),
     "duplicate_control": _("A record with the same control number (001) is already in the catalogue."),
     "duplicate_in_file": _("The same book appears earlier in this file."),
@@ -217,7 +218,17 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
         to_create.append((line, rd, record))
         report.lines.append(line)
     if to_create:
-        _write(to_create)
+        try:
+            _write(to_create)
+        except DatabaseError:
+            # One bad row must not cost the batch: write the records one by one and report the failures.
+            for one in to_create:
+                try:
+                    _write([one])
+                except DatabaseError as exc:
+                    line = one[0]
+                    line.status, line.reason, line.detail = ERROR, "database", str(exc)[:200]
+                    line.record_id = None
 
 
 class _Name(NamedTuple):

@@ -107,3 +107,16 @@ def test_within_file_duplicate_is_reported():
     report = mi.marc_import(data=data)
     assert [line.status for line in report.lines] == [mi.CREATED, mi.DUPLICATE]
     assert report.lines[1].reason == "duplicate_in_file"
+
+
+@pytest.mark.django_db
+def test_nul_characters_and_overlong_editions_do_not_reach_the_database():
+    rec = pymarc.Record(force_utf8=True)
+    rec.add_field(
+        pymarc.Field(tag="245", indicators=["0", "0"], subfields=[pymarc.Subfield("a", "Ti\x00tle")])
+    )
+    rec.add_field(pymarc.Field(tag="250", indicators=[" ", " "], subfields=[pymarc.Subfield("a", "e" * 400)]))
+    report = mi.marc_import(data=rec.as_marc())
+    assert [line.status for line in report.lines] == [mi.CREATED]
+    record = Record.objects.get()
+    assert (record.title, len(record.edition)) == ("Title", 200)
