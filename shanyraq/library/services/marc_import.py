@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from shanyraq.core.services import audit_record
@@ -153,15 +152,19 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
         mapped.append((entry, flavour, rd))
     isbns = {rd.isbn13 for _e, _f, rd in mapped if rd.isbn13}
     controls = {rd.control_number for _e, _f, rd in mapped if rd.control_number}
-    existing_isbn, existing_control = {}, {}
-    if isbns or controls:
-        for pk, isbn, control in Record.objects.filter(
-            Q(isbn13__in=isbns) | Q(control_number__in=controls)
-        ).values_list("pk", "isbn13", "control_number"):
-            if isbn in isbns:
-                existing_isbn.setdefault(isbn, pk)
-            if control in controls:
-                existing_control.setdefault(control, pk)
+    # Two lookups, one per indexed column: an OR of both would scan the whole table once per batch.
+    existing_isbn: dict[str, int] = {}
+    existing_control: dict[str, int] = {}
+    if isbns:
+        for pk, isbn in Record.objects.filter(isbn13__in=isbns).values_list("pk", "isbn13").order_by("pk"):
+            existing_isbn.setdefault(isbn, pk)
+    if controls:
+        for pk, control in (
+            Record.objects.filter(control_number__in=controls)
+            .values_list("pk", "control_number")
+            .order_by("pk")
+        ):
+            existing_control.setdefault(control, pk)
     to_create: list[tuple[reader.Entry, str, RecordData, Record]] = []
     for entry, flavour, rd in mapped:
         notes = list(entry.warnings)
