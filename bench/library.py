@@ -155,6 +155,7 @@ def _checkout_latency(n: int) -> list[float]:
 
 
 def run() -> str:
+    load_before = os.getloadavg()[0]
     _setup()
     from django.db import connection
 
@@ -164,11 +165,14 @@ def run() -> str:
     created, import_rate, indexed, index_share = _import_rate(blob)
     timings = sorted(_checkout_latency(N_CHECKOUTS))
     p = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))]  # noqa: E731
+    load_after = os.getloadavg()[0]
     verdict_import = "meets" if import_rate >= 2000 else "misses"
     verdict_checkout = "meets" if p(0.95) <= 20 else "misses"
     return f"""## Library
 
-Database: {connection.vendor} (a fresh file under var/bench/library). Corpus: {len(blob) / 1e6:.1f} MB,
+Database: {connection.vendor} (a fresh file under var/bench/library). Load average on the
+{os.cpu_count()}-core machine while measuring: {load_before:.1f} before, {load_after:.1f} after (other
+developers' jobs share it; a load above the core count slows every row). Corpus: {len(blob) / 1e6:.1f} MB,
 {parsed:,} MARC records made from the real records of shared/data (MARC21 and UNIMARC, Latin, Cyrillic,
 CJK), each with its own 001. Command: `make bench BENCH_ARGS=library`
 (`BENCH_LIBRARY_RECORDS`, `BENCH_LIBRARY_CHECKOUTS` change the sizes).

@@ -36,7 +36,8 @@ def rule_for(category: str, copy_type: str) -> LoanRule:
 
 def _copy_by_barcode(barcode: str, *, lock: bool = False) -> Copy:
     barcode = (barcode or "").strip()
-    qs = Copy.objects.select_related("record")
+    # The original MARC can be large; circulation never needs it.
+    qs = Copy.objects.select_related("record").defer("record__marc_raw", "record__marc_xml")
     if lock:
         qs = qs.select_for_update(of=("self",))
     copy = qs.filter(barcode=barcode).first()
