@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from shanyraq.library import selectors
 from shanyraq.library.models import Hold, Loan, Record
 from shanyraq.library.services import circulation
+from shanyraq.library.services.fines import fines_enabled, loan_fine
 from shanyraq.library.services.patrons import keeps_history, patron_erase, patron_export
 from shanyraq.people.models import Consent
 from shanyraq.people.services import consent_record
@@ -44,12 +45,16 @@ def account(request):
     if patron is None:
         return render(request, "library/account.html", {"patron": None})
     history = keeps_history(patron)
+    loans = list(selectors.patron_loans(patron))
+    for loan in loans:
+        loan.fine = loan_fine(loan)
     return render(
         request,
         "library/account.html",
         {
             "patron": patron,
-            "loans": selectors.patron_loans(patron),
+            "loans": loans,
+            "fines": fines_enabled(),
             "holds": selectors.patron_holds(patron),
             "keeps_history": history,
             "history": selectors.patron_history(patron)[:200] if history else [],
