@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.core.cache import cache
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 
 from shanyraq.library.models import Copy, Hold, Loan, Patron, Record, Subject
@@ -11,6 +12,8 @@ from shanyraq.search.selectors import search_ids
 
 FACET_SIZE = 12
 PAGE_SIZE = 20
+FACETS_CACHE_KEY = "library:opac:facets"
+FACETS_CACHE_SECONDS = 300
 
 
 def records_public() -> QuerySet[Record]:
@@ -57,7 +60,39 @@ def opac_search(
     if available:
         qs = qs.filter(available_now())
     qs = qs.distinct()
-    facets = {
+    unfiltered = ranked is None and not (language or year or subject or format or available)
+    facets = cache.get(FACETS_CACHE_KEY) if unfiltered else None
+    if facets is None:
+        facets = _facets(qs)
+        if unfiltered:
+            # The landing page counts the whole catalogue; at a million records that is worth caching.
+            cache.set(FACETS_CACHE_KEY, facets, FACETS_CACHE_SECONDS)
+    total = facets["_total"]
+    pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+    page = min(max(1, page), pages)
+    if ranked is not None:
+        ids = list(qs.values_list("pk", flat=True))
+        order = {pk: i for i, pk in enumerate(ranked)}
+        ids.sort(key=lambda pk: order.get(pk, len(order)))
+        window = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        by_id = (
+            Record.objects.prefetch_related("contributors")
+            .annotate(is_available=available_now())
+            .in_bulk(window)
+        )
+        records = [by_id[i] for i in window if i in by_id]
+    else:
+        records = list(
+            qs.order_by("-created_at", "-pk")
+            .prefetch_related("contributors")
+            .annotate(is_available=available_now())[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+        )
+    return OpacResult(records=records, total=total, facets=facets, page=page, pages=pages)
+
+
+def _facets(qs) -> dict:
+    """Counts per language, year, format, subject and availability, plus the total ("_total")."""
+    return {
         "language": list(
             qs.exclude(language="")
             .values_list("language")
@@ -80,28 +115,8 @@ def opac_search(
             .order_by("-n", "heading")[:FACET_SIZE]
         ),
         "available": [("1", qs.filter(available_now()).count())],
+        "_total": qs.count(),
     }
-    total = qs.count()
-    pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
-    page = min(max(1, page), pages)
-    if ranked is not None:
-        ids = list(qs.values_list("pk", flat=True))
-        order = {pk: i for i, pk in enumerate(ranked)}
-        ids.sort(key=lambda pk: order.get(pk, len(order)))
-        window = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        by_id = (
-            Record.objects.prefetch_related("contributors")
-            .annotate(is_available=available_now())
-            .in_bulk(window)
-        )
-        records = [by_id[i] for i in window if i in by_id]
-    else:
-        records = list(
-            qs.order_by("-created_at", "-pk")
-            .prefetch_related("contributors")
-            .annotate(is_available=available_now())[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        )
-    return OpacResult(records=records, total=total, facets=facets, page=page, pages=pages)
 
 
 def record_public(pk: int) -> Record | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -72,6 +73,13 @@ def document_for(
     )
 
 
+def catalogue_changed() -> None:
+    """The OPAC caches the whole-catalogue facet counts; a write to the catalogue drops them."""
+    from shanyraq.library.selectors import FACETS_CACHE_KEY
+
+    cache.delete(FACETS_CACHE_KEY)
+
+
 def records_index(ids: Iterable[int]) -> int:
     records = Record.objects.filter(pk__in=list(ids)).prefetch_related("contributors", "subjects")
     return index_documents(document_for(r, r.contributors.all(), r.subjects.all()) for r in records)
@@ -125,6 +133,7 @@ def record_create(
         Subject.objects.bulk_create(subjects)
         Classification.objects.bulk_create(classes)
         audit_record(actor=actor, action="record.create", target=record)
+        transaction.on_commit(catalogue_changed)
         index_documents([document_for(record, contributors, subjects)])
     return record
 
@@ -160,6 +169,7 @@ def record_update(
         Subject.objects.bulk_create(subjects)
         Classification.objects.bulk_create(classes)
         audit_record(actor=actor, action="record.update", target=record)
+        transaction.on_commit(catalogue_changed)
         index_documents([document_for(record, contributors, subjects)])
     return record
 

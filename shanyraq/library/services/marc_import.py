@@ -19,7 +19,7 @@ from shanyraq.core.services import audit_record
 from shanyraq.library.marc import reader, to_data
 from shanyraq.library.marc.common import RecordData
 from shanyraq.library.models import Classification, Contributor, Record, Subject
-from shanyraq.library.services.catalogue import document_for, record_fields, record_update
+from shanyraq.library.services.catalogue import catalogue_changed, document_for, record_fields, record_update
 from shanyraq.search.services import index_documents
 
 BATCH = 500
@@ -121,6 +121,8 @@ def marc_import(
     for batch in _batches(reader.read(data)):
         _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_control, actor)
     report.lines.sort(key=lambda line: line.number)
+    if report.count(CREATED) or report.count(MERGED):
+        catalogue_changed()
     if not dry_run:
         # One audit line per file (the records themselves are listed in the report).
         audit_record(actor=actor, action="record.import", target=Record(pk=0), **report.totals)

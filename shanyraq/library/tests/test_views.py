@@ -228,3 +228,12 @@ def test_home_page_shows_the_newest_books(client, abai):
     text = client.get("/kk/").text
     assert 'id="library-home-h"' in text
     assert f'href="/kk/library/records/{abai.pk}/" lang="kk">Абай жолы</a>' in text
+
+
+def test_landing_facets_are_cached_and_dropped_when_the_catalogue_changes(
+    client, abai, django_capture_on_commit_callbacks
+):
+    assert client.get(reverse("library:opac")).context["result"].total == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        record_create(data=RecordData(title="Көшпенділер", language="kaz"))
+    assert client.get(reverse("library:opac")).context["result"].total == 2
