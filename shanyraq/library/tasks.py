@@ -14,14 +14,16 @@ from shanyraq.library.models import Hold, Loan
 
 
 def _send(person, subject_fn, template: str, context: dict) -> bool:
-    if not person.email:
+    """Write to the patron, or to the guardian of a child who has no e-mail, in the recipient's language."""
+    recipient = person if person.email else (person.guardian if person.guardian_id else None)
+    if recipient is None or not recipient.email:
         return False
-    with translation.override(person.language):
+    with translation.override(recipient.language):
         subject = subject_fn()
         body = render_to_string(
-            template, {**context, "person": person, "center": settings.SHANYRAQ["CENTER_NAME"]}
+            template, {**context, "person": recipient, "center": settings.SHANYRAQ["CENTER_NAME"]}
         )
-    send_mail(subject, body, None, [person.email])
+    send_mail(subject, body, None, [recipient.email])
     return True
 
 

@@ -196,3 +196,16 @@ def test_overdue_reminder_is_sent_once_a_day_in_the_patrons_language():
     send_overdue_reminders.call()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Срок возврата книги истёк"
+
+
+def test_a_child_without_email_is_reached_through_the_guardian_in_the_guardians_language(
+    django_capture_on_commit_callbacks,
+):
+    guardian = PersonFactory(language="ru", email="parent@example.org")
+    child = PatronFactory(category="child", person=PersonFactory(guardian=guardian, email="", language="kk"))
+    copy = CopyFactory()
+    circ.copy_checkout(barcode=copy.barcode, patron=PatronFactory())
+    circ.hold_place(record=copy.record, patron=child)
+    with django_capture_on_commit_callbacks(execute=True):
+        circ.copy_checkin(barcode=copy.barcode)
+    assert [(m.to, m.subject) for m in mail.outbox] == [(["parent@example.org"], "Ваша книга ждёт вас")]
