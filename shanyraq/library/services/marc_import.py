@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from django.db import DatabaseError, connection, transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from shanyraq.core.services import audit_record
@@ -251,7 +252,8 @@ def _write(to_create) -> None:
     Child rows are plain tuples sent with executemany: building a model instance per name and
     subject cost more than inserting it (see docs/benchmarks/library.md)."""
     with transaction.atomic():
-        records = Record.objects.bulk_create([r for _line, _rd, r in to_create])
+        records = [r for _line, _rd, r in to_create]
+        _insert_records(records)
         contributors, subjects, classes, docs = [], [], [], []
         for (line, rd, _r), record in zip(to_create, records, strict=True):
             pk = record.pk
@@ -268,6 +270,43 @@ def _write(to_create) -> None:
         _insert(Subject, subjects, ["record", "heading"])
         _insert(Classification, classes, ["record", "scheme", "number"])
         index_documents(docs)
+
+
+def _insert_records(records: list[Record]) -> None:
+    """Records in one executemany with ids reserved up front.
+
+    bulk_create compiles an INSERT per ~40 rows (SQLite's parameter limit) and prepares every field
+    through the compiler; at import sizes that was a third of the import time. Ids come from the
+    sequence on PostgreSQL; on SQLite the IMMEDIATE transaction already holds the write lock, so
+    the highest id (and AUTOINCREMENT's counter) cannot move under us.
+    """
+    if connection.vendor not in ("sqlite", "postgresql"):
+        Record.objects.bulk_create(records)
+        return
+    table = Record._meta.db_table
+    qn = connection.ops.quote_name
+    fields = list(Record._meta.concrete_fields)
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
+                [table, len(records)],
+            )
+            ids = [row[0] for row in cursor.fetchall()]
+        else:
+            cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {qn(table)}")  # noqa: S608 - quoted table name
+            start = cursor.fetchone()[0]
+            cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
+            start = max(start, cursor.fetchone()[0])
+            ids = list(range(start + 1, start + len(records) + 1))
+        for record, pk in zip(records, ids, strict=True):
+            record.pk = pk
+            record.created_at = record.updated_at = now
+        rows = [tuple(f.get_db_prep_save(getattr(r, f.attname), connection) for f in fields) for r in records]
+        columns = ", ".join(qn(f.column) for f in fields)
+        placeholders = ", ".join(["%s"] * len(fields))
+        cursor.executemany(f"INSERT INTO {qn(table)} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
 
 
 def _insert(model, rows: list[tuple], fields: list[str]) -> None:

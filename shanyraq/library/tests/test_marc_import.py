@@ -120,3 +120,17 @@ def test_nul_characters_and_overlong_editions_do_not_reach_the_database():
     assert [line.status for line in report.lines] == [mi.CREATED]
     record = Record.objects.get()
     assert (record.title, len(record.edition)) == ("Title", 200)
+
+
+@pytest.mark.django_db
+def test_records_created_after_an_import_get_fresh_ids():
+    from shanyraq.library.marc.common import RecordData
+    from shanyraq.library.services.catalogue import record_create
+
+    before = record_create(data=RecordData(title="Before"))
+    mi.marc_import(data=(DATA / "marc21-english" / "pymarc__test.dat").read_bytes())
+    after = record_create(data=RecordData(title="After"))
+    ids = list(Record.objects.order_by("pk").values_list("pk", flat=True))
+    assert len(ids) == len(set(ids)) == 12
+    assert before.pk == ids[0] and after.pk == ids[-1]
+    assert all(r.created_at is not None for r in Record.objects.all())
