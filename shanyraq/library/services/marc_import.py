@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from django.db import DatabaseError, connection, transaction
+from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -303,10 +303,28 @@ def _insert_records(records: list[Record]) -> None:
         for record, pk in zip(records, ids, strict=True):
             record.pk = pk
             record.created_at = record.updated_at = now
-        rows = [tuple(f.get_db_prep_save(getattr(r, f.attname), connection) for f in fields) for r in records]
+        preps = [(f, _preparer(f, now)) for f in fields]
+        rows = [tuple(prep(getattr(r, f.attname)) for f, prep in preps) for r in records]
         columns = ", ".join(qn(f.column) for f in fields)
         placeholders = ", ".join(["%s"] * len(fields))
         cursor.executemany(f"INSERT INTO {qn(table)} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
+
+
+def _same(value):
+    return value
+
+
+def _preparer(field, now):
+    """How one column's value goes to the driver: most need nothing; JSON, file names and the shared
+    timestamp need the field's own preparation (the timestamp once, not once per row)."""
+    if isinstance(field, models.DateTimeField):
+        prepared = field.get_db_prep_save(now, connection)
+        return lambda _value: prepared
+    if isinstance(field, models.JSONField):
+        return lambda value: field.get_db_prep_save(value, connection)
+    if isinstance(field, models.FileField):
+        return lambda value: str(value or "")
+    return _same
 
 
 def _insert(model, rows: list[tuple], fields: list[str]) -> None:
