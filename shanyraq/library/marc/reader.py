@@ -1,0 +1,430 @@
+"""Read MARC files of any flavour and encoding into pymarc records, one `Entry` per record.
+
+A library's files come from many systems: MARC21 in MARC-8 or UTF-8, RUSMARC in Windows-1251,
+old DOS exports in CP866, MARCXML, MARC-in-JSON. A bad record must never stop a file and must
+never vanish: every record yields an Entry, with either a pymarc record or an error code.
+
+ISO 2709 goes through pymarc's MARCReader in permissive mode; after a fatal reader error
+(wrong record length, missing end-of-record) we resynchronise on the next record terminator
+and start a new reader there, so one bad leader costs one record, not the rest of the file.
+MARCXML is parsed with defusedxml (no DTDs, no external entities), record element by element.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import logging
+import re
+import warnings
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.etree.ElementTree import ParseError, tostring  # noqa: S405 - parsing goes through defusedxml
+
+import defusedxml.ElementTree as SafeET
+import pymarc
+from defusedxml import DefusedXmlException
+from pymarc.exceptions import FatalReaderError
+from pymarc.marc8 import marc8_to_unicode
+
+RECORD_END = b"\x1d"
+MARCXML_NS = "http://www.loc.gov/MARC21/slim"
+
+# Error codes; the importer turns them into sentences in the user's language.
+TRUNCATED = "truncated"
+BAD_LENGTH = "bad_length"
+NO_END = "no_end"
+BAD_STRUCTURE = "bad_structure"
+BAD_ENCODING = "bad_encoding"
+BAD_XML = "bad_xml"
+BAD_JSON = "bad_json"
+UNKNOWN_FORMAT = "unknown_format"
+NO_FIELDS = "no_fields"
+
+
+class MarcEightWarning(UserWarning):
+    """A MARC-8 multibyte (CJK) sequence was cut short; pymarc put a blank in its place."""
+
+
+@dataclass
+class Entry:
+    number: int
+    record: pymarc.Record | None = None
+    raw: bytes | None = None
+    xml: str = ""
+    error: str = ""
+    detail: str = ""
+    warnings: list[str] = field(default_factory=list)
+    encoding: str = ""
+
+    @property
+    def control_number(self) -> str:
+        if self.record is not None:
+            f = self.record.get("001")
+            if f is not None and f.data:
+                return f.data.strip()
+        if self.raw:
+            return _raw_001(self.raw)
+        return ""
+
+
+def detect_format(data: bytes) -> str:
+    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head.startswith(b"<"):
+        return "marcxml"
+    if head.startswith((b"{", b"[")):
+        return "json"
+    if head[:5].isdigit():
+        return "iso2709"
+    if RECORD_END in data and re.match(rb"\s*\d{5}", data):
+        return "iso2709"
+    return "unknown"
+
+
+CYRILLIC_COMMON = set("оеаинтсрвлОЕАИНТСРВЛ")
+
+
+def detect_encoding(data: bytes) -> str:
+    """Guess the encoding of 8-bit records whose leader/09 is blank.
+
+    MARC-8 uses escape sequences (ESC) for other scripts and single combining bytes before a
+    base letter, so runs of three or more high bytes mean an 8-bit Cyrillic code page; which one
+    is decided by how many frequent Russian letters each decoding gives.
+    """
+    if b"\x1b" in data:
+        return "marc8"
+    if not re.search(rb"[\x80-\xff]", data):
+        return "marc8"
+    sample = data[:2_000_000]
+    text = sample.decode("utf-8", "replace")
+    wide = len(re.findall(r"[^\x00-\x7f]", text))
+    if text.count("\ufffd") * 10 < wide:
+        return "utf-8"
+    runs = re.findall(rb"[\x80-\xff]{3,}", sample)
+    if len(runs) >= 2:
+        sample = b" ".join(runs[:2000])
+        scores = {
+            enc: sum(ch in CYRILLIC_COMMON for ch in sample.decode(enc, "replace"))
+            for enc in ("cp1251", "cp866")
+        }
+        best = max(scores, key=lambda enc: (scores[enc], enc == "cp1251"))
+        if scores[best] > len(sample) // 8:
+            return best
+    return "marc8"
+
+
+def _raw_tags(chunk: bytes) -> set[str]:
+    try:
+        base = int(chunk[12:17])
+        directory = chunk[24 : base - 1].decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        return set()
+    return {directory[i : i + 3] for i in range(0, len(directory) - 11, 12)}
+
+
+def _raw_001(chunk: bytes) -> str:
+    try:
+        base = int(chunk[12:17])
+        directory = chunk[24 : base - 1].decode("ascii")
+        for i in range(0, len(directory) - 11, 12):
+            if directory[i : i + 3] == "001":
+                length, offset = int(directory[i + 3 : i + 7]), int(directory[i + 7 : i + 12])
+                return chunk[base + offset : base + offset + length - 1].decode("latin-1").strip()[:60]
+    except (ValueError, UnicodeDecodeError):
+        pass
+    return ""
+
+
+def looks_unimarc(tags: set[str]) -> bool:
+    return "200" in tags and "245" not in tags
+
+
+def _reader_args(encoding: str) -> dict:
+    if encoding == "utf-8":
+        return {"force_utf8": True, "utf8_handling": "strict"}
+    if encoding == "marc8":
+        return {"file_encoding": "iso8859-1"}
+    return {"file_encoding": encoding}
+
+
+def _parse_chunk(chunk: bytes, encoding: str) -> tuple[pymarc.Record | None, str, str, list[str]]:
+    """One ISO 2709 record -> (record, error, detail, warnings); retries with lenient decoding."""
+    notes: list[str] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            record = pymarc.Record(data=chunk, hide_utf8_warnings=True, **_reader_args(encoding))
+            error, detail = "", ""
+        except UnicodeDecodeError as exc:
+            record, error, detail = None, BAD_ENCODING, str(exc)[:200]
+        except pymarc.exceptions.NoFieldsFound as exc:
+            return None, NO_FIELDS, str(exc)[:200], notes
+        except (pymarc.exceptions.PymarcException, ValueError, IndexError) as exc:
+            return None, BAD_STRUCTURE, f"{type(exc).__name__}: {exc}"[:200], notes
+        if record is None:
+            try:
+                record = pymarc.Record(
+                    data=chunk, force_utf8=True, utf8_handling="replace", hide_utf8_warnings=True
+                )
+                notes.append("characters_replaced")
+                error = ""
+            except Exception as exc:  # noqa: BLE001 - any failure here is reported for this record
+                return None, BAD_ENCODING, f"{detail}; {type(exc).__name__}"[:200], notes
+    notes.extend(sorted({type(w.message).__name__ for w in caught}))
+    return record, error, detail, notes
+
+
+def _decoder(encoding: str):
+    if encoding == "marc8":
+        return lambda b: marc8_to_unicode(b, True)
+    codec = "utf-8" if encoding in ("utf-8", "") else encoding
+    return lambda b: b.decode(codec, "replace")
+
+
+def lenient_record(chunk: bytes, encoding: str) -> pymarc.Record:
+    """Read a record whose directory offsets or lengths are wrong by trusting the separators
+    instead: the directory ends at the first field terminator, then the fields follow in order
+    (what ruby-marc does for the CP866 files pymarc rejects)."""
+    end_dir = chunk.find(b"\x1e", 24)
+    if end_dir < 24:
+        raise ValueError("no directory")
+    directory = chunk[24:end_dir].decode("ascii")
+    tags = [directory[i : i + 3] for i in range(0, len(directory) - len(directory) % 12, 12)]
+    parts = chunk[end_dir + 1 :].rstrip(b"\x1d").split(b"\x1e")
+    if parts and parts[-1] == b"":
+        parts.pop()
+    if not tags or len(parts) != len(tags):
+        raise ValueError("directory and fields disagree")
+    decode = _decoder(encoding)
+    record = pymarc.Record()
+    leader = chunk[:24].decode("ascii", "replace")
+    record.leader = pymarc.Leader(f"{min(len(chunk), 99999):05d}{leader[5:]}".ljust(24)[:24])
+    for tag, part in zip(tags, parts, strict=True):
+        if tag < "010" and tag.isdigit():
+            record.add_field(pymarc.Field(tag=tag, data=decode(part)))
+            continue
+        head, *subs = part.split(b"\x1f")
+        ind = head.decode("ascii", "replace").ljust(2)[:2]
+        subfields = [
+            pymarc.Subfield(code=sf[:1].decode("ascii", "replace"), value=decode(sf[1:])) for sf in subs if sf
+        ]
+        record.add_field(
+            pymarc.Field(tag=tag, indicators=pymarc.Indicators(ind[0], ind[1]), subfields=subfields)
+        )
+    return record
+
+
+def _fix_length(chunk: bytes) -> bytes:
+    return f"{len(chunk):05d}".encode() + chunk[5:]
+
+
+def read_iso2709(data: bytes) -> Iterator[Entry]:
+    encoding = detect_encoding(data)
+    file_unimarc = looks_unimarc(_raw_tags(data.lstrip()))
+    if encoding == "marc8" and file_unimarc and re.search(rb"[\x80-\xff]", data):
+        encoding = "latin-1"  # UNIMARC never uses MARC-8; its 0x88/0x89 are non-sorting marks
+    buf = io.BytesIO(data)
+    number = 0
+    while True:
+        while data[buf.tell() : buf.tell() + 1] in (
+            b"\n",
+            b"\r",
+            b" ",
+            b"\x00",
+            b"\x1a",
+        ) and buf.tell() < len(data):
+            buf.seek(buf.tell() + 1)
+        if buf.tell() >= len(data):
+            return
+        reader = pymarc.MARCReader(buf, permissive=True, hide_utf8_warnings=True, **_reader_args(encoding))
+        resync = False
+        while True:
+            # pymarc writes broken MARC-8 multibyte sequences to stderr; keep them for the report.
+            with (
+                warnings.catch_warnings(record=True) as caught,
+                contextlib.redirect_stderr(io.StringIO()) as err,
+            ):
+                warnings.simplefilter("always")
+                try:
+                    record = next(reader)
+                except StopIteration:
+                    return
+            if err.getvalue():
+                caught.append(warnings.WarningMessage(MarcEightWarning(), MarcEightWarning, "", 0))
+            chunk = reader.current_chunk or b""
+            exc = reader.current_exception
+            if record is not None:
+                number += 1
+                notes = sorted({type(w.message).__name__ for w in caught})
+                yield Entry(number, record=record, raw=chunk, warnings=notes, encoding=encoding)
+                continue
+            if isinstance(exc, FatalReaderError):
+                start = buf.tell() - len(chunk)
+                end = data.find(RECORD_END, start)
+                candidate = data[start : end + 1] if end != -1 else data[start:]
+                stripped = candidate.lstrip(b"\r\n \x00\x1a")
+                if stripped:
+                    number += 1
+                    yield _recover(number, stripped, exc, encoding, end != -1)
+                if end == -1:
+                    return
+                buf.seek(end + 1)
+                resync = True
+                break
+            number += 1
+            rec2, error, detail, notes = _parse_chunk(chunk, encoding)
+            if rec2 is None and not error:
+                error = BAD_STRUCTURE
+            yield Entry(
+                number,
+                record=rec2,
+                raw=chunk,
+                error=error,
+                detail=detail or f"{type(exc).__name__}: {exc}"[:200],
+                warnings=notes,
+                encoding=encoding,
+            )
+        if not resync:
+            return
+
+
+def _recover(number: int, chunk: bytes, exc: Exception, encoding: str, has_end: bool) -> Entry:
+    """A record whose length in the leader is wrong: try again with the length it really has."""
+    code = {"TruncatedRecord": TRUNCATED, "EndOfRecordNotFound": NO_END}.get(type(exc).__name__, BAD_LENGTH)
+    if not has_end or not chunk[:5].isdigit():
+        return Entry(number, raw=chunk, error=code, detail=type(exc).__name__, encoding=encoding)
+    record, error, detail, notes = _parse_chunk(_fix_length(chunk), encoding)
+    if record is None:
+        try:
+            record = lenient_record(chunk, encoding)
+            notes = ["read_by_separators"]
+        except (ValueError, UnicodeDecodeError, IndexError, pymarc.exceptions.PymarcException):
+            return Entry(
+                number,
+                raw=chunk,
+                error=code,
+                detail=f"{type(exc).__name__}; {detail}"[:200],
+                encoding=encoding,
+            )
+    return Entry(number, record=record, raw=chunk, warnings=["length_corrected", *notes], encoding=encoding)
+
+
+def _local(tag: str) -> tuple[str, str]:
+    if tag.startswith("{"):
+        ns, _sep, name = tag[1:].partition("}")
+        return ns, name
+    return "", tag
+
+
+def _xml_record(el) -> pymarc.Record:
+    record = pymarc.Record()
+    for child in el:
+        ns, name = _local(child.tag)
+        if name == "leader":
+            text = (child.text or "").ljust(24)[:24]
+            record.leader = pymarc.Leader(text)
+        elif name == "controlfield":
+            tag = child.get("tag")
+            if tag is None:
+                raise KeyError("tag")
+            record.add_field(pymarc.Field(tag=tag, data=child.text or ""))
+        elif name == "datafield":
+            tag = child.get("tag")
+            if tag is None:
+                raise KeyError("tag")
+            subfields = []
+            for sf in child:
+                if _local(sf.tag)[1] != "subfield":
+                    continue
+                code = sf.get("code")
+                if code is None:
+                    raise KeyError("code")
+                subfields.append(pymarc.Subfield(code=code, value=sf.text or ""))
+            ind = [(child.get("ind1") or " ")[:1], (child.get("ind2") or " ")[:1]]
+            record.add_field(pymarc.Field(tag=tag, indicators=pymarc.Indicators(*ind), subfields=subfields))
+    if not record.fields:
+        raise ValueError(NO_FIELDS)
+    return record
+
+
+def read_marcxml(data: bytes) -> Iterator[Entry]:
+    try:
+        root = SafeET.fromstring(data)
+    except (ParseError, DefusedXmlException, ValueError) as exc:
+        yield Entry(1, error=BAD_XML, detail=str(exc)[:200], encoding="utf-8")
+        return
+    number = 0
+    for el in root.iter():
+        ns, name = _local(el.tag)
+        if name != "record" or ns not in (MARCXML_NS, ""):
+            continue
+        if ns == "" and not any(_local(c.tag)[1] in ("leader", "controlfield", "datafield") for c in el):
+            continue
+        number += 1
+        text = tostring(el, encoding="unicode")
+        try:
+            yield Entry(number, record=_xml_record(el), xml=text, encoding="utf-8")
+        except KeyError as exc:
+            yield Entry(
+                number, xml=text, error=BAD_STRUCTURE, detail=f"missing attribute {exc}", encoding="utf-8"
+            )
+        except ValueError:
+            yield Entry(number, xml=text, error=NO_FIELDS, encoding="utf-8")
+    if number == 0:
+        yield Entry(1, error=NO_FIELDS, detail="no MARC records in this XML", encoding="utf-8")
+
+
+def read_json(data: bytes) -> Iterator[Entry]:
+    text = data.decode("utf-8", "replace")
+    try:
+        items = json.loads(text, strict=False)
+        items = items if isinstance(items, list) else [items]
+    except json.JSONDecodeError as whole:
+        lines = [line for line in text.splitlines() if line.strip()]
+        try:
+            json.loads(lines[0], strict=False)
+        except (json.JSONDecodeError, IndexError):
+            yield Entry(1, error=BAD_JSON, detail=str(whole)[:200], encoding="utf-8")
+            return
+        items = []
+        for line in lines:
+            try:
+                items.append(json.loads(line, strict=False))
+            except json.JSONDecodeError as exc:
+                items.append(exc)
+    for number, item in enumerate(items, 1):
+        if isinstance(item, Exception):
+            yield Entry(number, error=BAD_JSON, detail=str(item)[:200], encoding="utf-8")
+            continue
+        try:
+            records = list(pymarc.JSONReader(json.dumps(item)))
+            if not records or not records[0].fields:
+                raise ValueError("no fields")
+            yield Entry(number, record=records[0], encoding="utf-8")
+        except Exception as exc:  # noqa: BLE001 - a bad record is reported, never raised
+            yield Entry(number, error=BAD_JSON, detail=f"{type(exc).__name__}: {exc}"[:200], encoding="utf-8")
+
+
+def read(data: bytes) -> Iterator[Entry]:
+    """Every record of the file as an Entry, in file order. pymarc's own log lines about broken
+    indicators are kept out of the logs: the importer reports per record instead."""
+    pymarc_log = logging.getLogger("pymarc")
+    level = pymarc_log.level
+    pymarc_log.setLevel(logging.ERROR)
+    try:
+        yield from _read(data)
+    finally:
+        pymarc_log.setLevel(level)
+
+
+def _read(data: bytes) -> Iterator[Entry]:
+    kind = detect_format(data)
+    if kind == "marcxml":
+        yield from read_marcxml(data)
+    elif kind == "json":
+        yield from read_json(data)
+    elif kind == "iso2709":
+        yield from read_iso2709(data)
+    else:
+        yield Entry(1, error=UNKNOWN_FORMAT, detail="not ISO 2709, MARCXML or MARC-in-JSON")

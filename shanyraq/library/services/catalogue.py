@@ -1,0 +1,220 @@
+"""Catalogue writes: records and copies. Every write re-indexes what it touched (no signals)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from shanyraq.core.services import audit_record
+from shanyraq.library.marc.common import RecordData, isbn_pair, language_code
+from shanyraq.library.models import Classification, Contributor, Copy, Record, Subject
+from shanyraq.search.documents import SearchDocument
+from shanyraq.search.services import index_documents
+
+KIND = "record"
+RECORD_FIELDS = [
+    "title",
+    "title_romanized",
+    "subtitle",
+    "responsibility",
+    "edition",
+    "publisher",
+    "place",
+    "year",
+    "language",
+    "isbn13",
+    "isbn10",
+    "series",
+    "physical_description",
+    "notes",
+    "format",
+    "control_number",
+    "parallel",
+]
+
+
+def document_for(
+    record: Record, contributors: Iterable[Contributor], subjects: Iterable[Subject]
+) -> SearchDocument:
+    """The index entry: the title as printed, every other-script form and name as `names`."""
+    contributors = list(contributors)
+    names = [n for c in contributors for n in (c.name, c.name_parallel) if n]
+    if record.title_romanized:
+        names.append(record.title_romanized)
+    for pair in record.parallel or []:
+        names.extend(v for k, v in pair.items() if k != "tag" and v)
+    author = next((c.name for c in contributors), "")
+    summary = " · ".join(str(x) for x in (author, record.publisher, record.year) if x)
+    text = " ".join(
+        [
+            *(s.heading for s in subjects),
+            record.subtitle,
+            record.publisher,
+            record.notes[:2000],
+            record.series,
+            record.isbn13,
+            record.isbn10,
+        ]
+    )
+    return SearchDocument(
+        kind=KIND,
+        object_id=str(record.pk),
+        titles={"": record.title},
+        names=list(dict.fromkeys(names)),
+        text=text,
+        path=f"/library/records/{record.pk}/",
+        summaries={"": summary},
+        public=record.is_public,
+    )
+
+
+def catalogue_changed() -> None:
+    """The OPAC caches the whole-catalogue facet counts; a write to the catalogue drops them."""
+    from shanyraq.library.selectors import FACETS_CACHE_KEY
+
+    cache.delete(FACETS_CACHE_KEY)
+
+
+def records_index(ids: Iterable[int]) -> int:
+    records = Record.objects.filter(pk__in=list(ids)).prefetch_related("contributors", "subjects")
+    return index_documents(document_for(r, r.contributors.all(), r.subjects.all()) for r in records)
+
+
+def _validate(data: RecordData) -> dict[str, str]:
+    errors = {}
+    if not data.title.strip():
+        errors["title"] = _("A record needs a title.")
+    if data.language and not language_code(data.language):
+        errors["language"] = _("Use a three-letter ISO 639-2 language code, e.g. kaz, rus, chi, eng.")
+    return errors
+
+
+def record_fields(data: RecordData) -> dict:
+    return {f: getattr(data, f) if getattr(data, f) is not None else None for f in RECORD_FIELDS}
+
+
+def children_of(record: Record, data: RecordData) -> tuple[list, list, list]:
+    contributors = [
+        Contributor(record=record, name=name, name_parallel=other, role=role, order=i)
+        for i, (name, other, role) in enumerate(data.contributors)
+    ]
+    subjects = [Subject(record=record, heading=h) for h in data.subjects]
+    classes = [Classification(record=record, scheme=s, number=n) for s, n in data.classifications]
+    return contributors, subjects, classes
+
+
+def record_create(
+    *,
+    data: RecordData,
+    flavour: str = "",
+    marc_raw: bytes | None = None,
+    marc_xml: str = "",
+    is_public: bool = True,
+    actor=None,
+) -> Record:
+    errors = _validate(data)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        record = Record.objects.create(
+            **record_fields(data),
+            marc_flavour=flavour,
+            marc_raw=marc_raw,
+            marc_xml=marc_xml,
+            is_public=is_public,
+        )
+        contributors, subjects, classes = children_of(record, data)
+        Contributor.objects.bulk_create(contributors)
+        Subject.objects.bulk_create(subjects)
+        Classification.objects.bulk_create(classes)
+        audit_record(actor=actor, action="record.create", target=record)
+        transaction.on_commit(catalogue_changed)
+        index_documents([document_for(record, contributors, subjects)])
+    return record
+
+
+def record_update(
+    *,
+    record: Record,
+    data: RecordData,
+    flavour: str | None = None,
+    marc_raw: bytes | None = None,
+    marc_xml: str | None = None,
+    actor=None,
+) -> Record:
+    """Replace the description (and, from an import with --merge, the original MARC)."""
+    errors = _validate(data)
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        for name, value in record_fields(data).items():
+            setattr(record, name, value)
+        if flavour is not None:
+            record.marc_flavour = flavour
+        if marc_raw is not None:
+            record.marc_raw = marc_raw
+        if marc_xml is not None:
+            record.marc_xml = marc_xml
+        record.save()
+        record.contributors.all().delete()
+        record.subjects.all().delete()
+        record.classifications.all().delete()
+        contributors, subjects, classes = children_of(record, data)
+        Contributor.objects.bulk_create(contributors)
+        Subject.objects.bulk_create(subjects)
+        Classification.objects.bulk_create(classes)
+        audit_record(actor=actor, action="record.update", target=record)
+        transaction.on_commit(catalogue_changed)
+        index_documents([document_for(record, contributors, subjects)])
+    return record
+
+
+def record_data_from_form(cleaned: dict) -> RecordData:
+    """A staff form's cleaned data -> RecordData; ISBN validated and normalized like imports."""
+    data = RecordData(**{k: cleaned.get(k) for k in RECORD_FIELDS if k in cleaned and k != "parallel"})
+    raw_isbn = (cleaned.get("isbn") or "").strip()
+    if raw_isbn:
+        data.isbn13, data.isbn10 = isbn_pair(raw_isbn)
+        if not data.isbn13:
+            raise ValidationError({"isbn": _("This ISBN is not valid.")})
+    authors = [a.strip() for a in (cleaned.get("authors") or "").splitlines() if a.strip()]
+    data.contributors = [(a, "", "author") for a in authors]
+    data.subjects = [s.strip() for s in (cleaned.get("subjects_text") or "").splitlines() if s.strip()]
+    return data
+
+
+def copy_create(
+    *,
+    record: Record,
+    barcode: str,
+    call_number: str = "",
+    space=None,
+    shelf: str = "",
+    copy_type: str = Copy.Type.STANDARD,
+    status: str = Copy.Status.AVAILABLE,
+    acquired_on: dt.date | None = None,
+    actor=None,
+) -> Copy:
+    barcode = (barcode or "").strip()
+    if not barcode:
+        raise ValidationError({"barcode": _("A copy needs a barcode.")})
+    if Copy.objects.filter(barcode=barcode).exists():
+        raise ValidationError({"barcode": _("Another copy already has this barcode.")})
+    with transaction.atomic():
+        copy = Copy.objects.create(
+            record=record,
+            barcode=barcode,
+            call_number=call_number,
+            space=space,
+            shelf=shelf,
+            copy_type=copy_type,
+            status=status,
+            acquired_on=acquired_on,
+        )
+        audit_record(actor=actor, action="copy.create", target=copy)
+    return copy

@@ -1,0 +1,104 @@
+"""Patron cards and what patrons may ask about their own data (export, deletion)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from shanyraq.core.services import audit_record
+from shanyraq.library.models import Hold, Loan, Patron
+from shanyraq.people.models import Consent, Person
+from shanyraq.people.selectors import consent_current
+
+
+def patron_create(
+    *,
+    person: Person,
+    barcode: str,
+    category: str = Patron.Category.ADULT,
+    expires_on: dt.date | None = None,
+    actor=None,
+) -> Patron:
+    barcode = (barcode or "").strip()
+    errors = {}
+    if not barcode:
+        errors["barcode"] = _("A library card needs a barcode.")
+    elif Patron.objects.filter(barcode=barcode).exists():
+        errors["barcode"] = _("Another card already has this barcode.")
+    if category not in Patron.Category.values:
+        errors["category"] = _("Unknown patron category.")
+    if category == Patron.Category.CHILD and person.guardian_id is None:
+        errors["category"] = _("A child's card needs a guardian recorded for the child.")
+    if Patron.objects.filter(person=person).exists():
+        errors["person"] = _("This person already has a library card.")
+    if errors:
+        raise ValidationError(errors)
+    expires_on = expires_on or timezone.localdate() + dt.timedelta(days=365)
+    with transaction.atomic():
+        patron = Patron.objects.create(
+            person=person, barcode=barcode, category=category, expires_on=expires_on
+        )
+        audit_record(actor=actor, action="patron.create", target=patron)
+    return patron
+
+
+def keeps_history(patron: Patron) -> bool:
+    return consent_current(patron.person, Consent.Kind.LOAN_HISTORY)
+
+
+def patron_export(*, patron: Patron) -> dict:
+    """Everything the library holds about a patron, as plain JSON-able data."""
+    person = patron.person
+    loans = Loan.objects.filter(patron=patron).select_related("copy__record").order_by("checked_out_at")
+    holds = Hold.objects.filter(patron=patron).select_related("record").order_by("placed_at")
+    return {
+        "person": {
+            "name": person.name,
+            "email": person.email,
+            "phone": person.phone,
+            "language": person.language,
+        },
+        "card": {
+            "barcode": patron.barcode,
+            "category": patron.category,
+            "expires_on": patron.expires_on.isoformat(),
+        },
+        "keeps_loan_history": keeps_history(patron),
+        "loans": [
+            {
+                "title": loan.copy.record.title,
+                "copy": loan.copy.barcode,
+                "checked_out_at": loan.checked_out_at.isoformat(),
+                "due_on": loan.due_on.isoformat(),
+                "returned_at": loan.returned_at.isoformat() if loan.returned_at else None,
+                "renewals": loan.renewals,
+            }
+            for loan in loans
+        ],
+        "holds": [
+            {"title": h.record.title, "status": h.status, "placed_at": h.placed_at.isoformat()} for h in holds
+        ],
+    }
+
+
+def patron_erase(*, patron: Patron, actor=None) -> None:
+    """Forget a patron: loans become anonymous statistics, holds go, the card goes.
+
+    The Person stays (other modules may know them); the people module handles erasing a person.
+    """
+    with transaction.atomic():
+        patron = Patron.objects.select_for_update().get(pk=patron.pk)
+        if Loan.objects.filter(patron=patron, returned_at__isnull=True).exists():
+            raise ValidationError(_("Please return all borrowed books before the card is deleted."))
+        Loan.objects.filter(patron=patron).update(patron=None, anonymized=True)
+        for hold in Hold.objects.filter(patron=patron, status=Hold.Status.READY).select_related("copy"):
+            from shanyraq.library.services.circulation import hold_cancel
+
+            hold_cancel(hold=hold, actor=actor)
+        Hold.objects.filter(patron=patron).delete()
+        audit_record(actor=actor, action="patron.erase", target=patron)
+        patron.delete()

@@ -1,0 +1,18 @@
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _static_root_exists():
+    """WhiteNoise warns (an error under our test settings) when STATIC_ROOT is missing on a fresh clone."""
+    Path(settings.STATIC_ROOT).mkdir(parents=True, exist_ok=True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """The OPAC caches facet counts; each test starts with an empty cache."""
+    from django.core.cache import cache
+
+    cache.clear()

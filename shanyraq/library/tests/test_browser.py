@@ -1,0 +1,97 @@
+"""The two flows that matter most, in a real Chromium: keyboard-only desk, cross-script OPAC search."""
+
+import time
+
+import pytest
+from django.contrib.auth.models import Group
+from django.urls import reverse
+
+from shanyraq.library.marc.common import RecordData
+from shanyraq.library.models import Copy, Loan
+from shanyraq.library.services.catalogue import copy_create, record_create
+from shanyraq.library.tests.factories import PatronFactory
+
+
+def wait_for_scan_focus(page, timeout: float = 15.0) -> None:
+    """Poll activeElement from Python: `:focus` does not match on a headless page that is not the
+    browser's front page, and wait_for_function would need eval, which our CSP forbids."""
+    deadline = time.monotonic() + timeout
+    while page.evaluate("document.activeElement ? document.activeElement.id : ''") != "scan":
+        assert time.monotonic() < deadline, "the scan box did not get the focus"
+        time.sleep(0.05)
+
+
+@pytest.fixture
+def abai_jolu(db):
+    record = record_create(
+        data=RecordData(
+            title="Абай жолы",
+            title_romanized="Abai joly",
+            language="kaz",
+            year=1956,
+            contributors=[("Мұхтар Әуезов", "Mūhtar Äuezov", "author")],
+        )
+    )
+    copy_create(record=record, barcode="KCC000010", call_number="KZ 001")
+    record_create(data=RecordData(title="War and Peace", language="eng"))
+    return record
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_librarian_checks_out_and_in_with_the_keyboard_only(
+    browser, live_server, roles, django_user_model, abai_jolu
+):
+    user = django_user_model.objects.create_user(username="lib", password="pw-for-tests", is_staff=True)
+    user.groups.add(Group.objects.get(name="librarian"))
+    PatronFactory(barcode="P000001")
+    page = browser.new_page(locale="kk-KZ")
+    try:
+        page.bring_to_front()
+        page.goto(live_server.url + reverse("library_staff:desk"))
+
+        def scan(code: str) -> str:
+            """Type like the scanner does (code + Enter) and wait for the page the desk answers with."""
+            wait_for_scan_focus(page)
+            page.keyboard.type(code)
+            with page.expect_navigation():
+                page.keyboard.press("Enter")
+            return page.inner_text("#desk-result")
+
+        # The login form: type and Enter, no mouse.
+        page.keyboard.type("lib")
+        page.keyboard.press("Tab")
+        page.keyboard.type("pw-for-tests")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert "P000001" in scan("P000001")
+        assert "Абай жолы" in scan("KCC000010")
+        assert page.get_attribute("#desk-result", "role") == "status"
+        assert Copy.objects.get(barcode="KCC000010").status == "on_loan"
+        page.goto(live_server.url + reverse("library_staff:checkin"))
+        assert "Абай жолы" in scan("KCC000010")
+        assert page.get_attribute("#desk-result", "role") == "status"
+        wait_for_scan_focus(page)
+        assert Copy.objects.get(barcode="KCC000010").status == "available"
+        assert Loan.objects.get().returned_at is not None
+    finally:
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_visitor_types_abai_and_finds_abai_jolu(browser, live_server, abai_jolu):
+    page = browser.new_page(locale="en-US")
+    try:
+        page.goto(live_server.url + reverse("library:opac"))
+        page.fill("#opac-q", "abai")
+        page.keyboard.press("Enter")
+        page.wait_for_selector("ol.results a")
+        titles = page.locator("ol.results a").all_inner_texts()
+        assert titles == ["Абай жолы"]
+        page.locator("ol.results a").first.click()
+        page.wait_for_selector("h1")
+        assert page.inner_text("h1") == "Абай жолы"
+        assert "Abai joly" in page.content()
+    finally:
+        page.close()

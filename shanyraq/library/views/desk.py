@@ -1,0 +1,151 @@
+"""The circulation desk: a barcode scanner types the code and Enter, so everything works from one
+input without a mouse. Post/redirect/get keeps a reload from repeating a checkout; the result of
+the last scan is shown once, with role=status (success) or role=alert (refusal, hold shelf)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from shanyraq.core.permissions import staff_permission_required
+from shanyraq.library import selectors
+from shanyraq.library.models import Copy, Loan, Patron
+from shanyraq.library.services import circulation
+
+SESSION_PATRON = "library_desk_patron"
+SESSION_RESULT = "library_desk_result"
+
+
+def _say(request, level: str, text: str) -> None:
+    request.session[SESSION_RESULT] = {"level": level, "text": text}
+
+
+def _current_patron(request) -> Patron | None:
+    pk = request.session.get(SESSION_PATRON)
+    return Patron.objects.select_related("person").filter(pk=pk).first() if pk else None
+
+
+@staff_permission_required("library.circulate")
+def desk(request):
+    if request.method == "POST":
+        _scan(request, (request.POST.get("scan") or "").strip())
+        return redirect("library_staff:desk")
+    patron = _current_patron(request)
+    return render(
+        request,
+        "library/desk.html",
+        {
+            "patron": patron,
+            "loans": selectors.patron_loans(patron) if patron else [],
+            "holds": selectors.patron_holds(patron) if patron else [],
+            "result": request.session.pop(SESSION_RESULT, None),
+            "mode": "checkout",
+        },
+    )
+
+
+def _scan(request, code: str) -> None:
+    if not code:
+        _say(request, "alert", _("Nothing was scanned."))
+        return
+    card = selectors.patron_by_barcode(code)
+    if card is not None:
+        request.session[SESSION_PATRON] = card.pk
+        _say(
+            request,
+            "status",
+            _("Card %(card)s: %(name)s.") % {"card": card.barcode, "name": card.person.name},
+        )
+        return
+    patron = _current_patron(request)
+    copy = Copy.objects.select_related("record").filter(barcode=code).first()
+    if copy is None:
+        _say(request, "alert", _("No card or copy has the barcode %(barcode)s.") % {"barcode": code})
+        return
+    if patron is None:
+        _say(request, "alert", _("Scan a library card first."))
+        return
+    open_loan = Loan.objects.filter(copy=copy, patron=patron, returned_at__isnull=True).first()
+    try:
+        if open_loan is not None:
+            loan = circulation.loan_renew(loan=open_loan, actor=request.user)
+            _say(
+                request,
+                "status",
+                _("Renewed: %(title)s, due %(date)s.")
+                % {"title": copy.record.title, "date": date_format(loan.due_on)},
+            )
+        else:
+            loan = circulation.copy_checkout(barcode=code, patron=patron, actor=request.user)
+            _say(
+                request,
+                "status",
+                _("Checked out: %(title)s, due %(date)s.")
+                % {"title": copy.record.title, "date": date_format(loan.due_on)},
+            )
+    except ValidationError as exc:
+        _say(request, "alert", " ".join(exc.messages))
+
+
+@require_POST
+@staff_permission_required("library.circulate")
+def desk_end(request):
+    request.session.pop(SESSION_PATRON, None)
+    return redirect("library_staff:desk")
+
+
+@staff_permission_required("library.circulate")
+def checkin(request):
+    if request.method == "POST":
+        code = (request.POST.get("scan") or "").strip()
+        try:
+            result = circulation.copy_checkin(barcode=code, actor=request.user)
+            if result.hold is not None:
+                _say(
+                    request,
+                    "alert",
+                    _("Checked in: %(title)s. Put it on the hold shelf for %(name)s (card %(card)s).")
+                    % {
+                        "title": result.copy.record.title,
+                        "name": result.hold.patron.person.name,
+                        "card": result.hold.patron.barcode,
+                    },
+                )
+            else:
+                _say(
+                    request,
+                    "status",
+                    _("Checked in: %(title)s. Back to the shelf.") % {"title": result.copy.record.title},
+                )
+        except ValidationError as exc:
+            _say(request, "alert", " ".join(exc.messages))
+        return redirect("library_staff:checkin")
+    return render(
+        request,
+        "library/desk.html",
+        {
+            "result": request.session.pop(SESSION_RESULT, None),
+            "mode": "checkin",
+        },
+    )
+
+
+@require_POST
+@staff_permission_required("library.circulate")
+def copy_mark(request):
+    try:
+        copy = circulation.copy_mark(
+            barcode=request.POST.get("barcode", ""), status=request.POST.get("status", ""), actor=request.user
+        )
+        _say(
+            request,
+            "status",
+            _("Copy %(barcode)s is now: %(status)s.")
+            % {"barcode": copy.barcode, "status": copy.get_status_display()},
+        )
+    except ValidationError as exc:
+        _say(request, "alert", " ".join(exc.messages))
+    return redirect("library_staff:checkin")
