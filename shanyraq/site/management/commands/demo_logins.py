@@ -1,8 +1,9 @@
 import os
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 
-from shanyraq.site.demo import logins
+from shanyraq.site.demo import DEMO_PASSWORD, logins
 
 
 class Command(BaseCommand):
@@ -13,3 +14,6 @@ class Command(BaseCommand):
         self.stdout.write(f"Demo staff logins (sign in at http://127.0.0.1:{port}/staff/):")
         for role, username, password in logins():
             self.stdout.write(f"  {role:<22} {username:<20} {password}")
+        if get_user_model().objects.filter(username="reader").exists():
+            self.stdout.write(f"Library patron (sign in at http://127.0.0.1:{port}/library/account/login/):")
+            self.stdout.write(f"  {'Patron':<22} {'reader':<20} {DEMO_PASSWORD}")
