@@ -35,4 +35,6 @@ class SearchDocument:
     public: bool = True
 
     def title_in(self, lang: str) -> str:
-        return self.titles.get(lang) or self.titles.get("") or next((t for t in self.titles.values() if t), "")
+        return (
+            self.titles.get(lang) or self.titles.get("") or next((t for t in self.titles.values() if t), "")
+        )

@@ -1,38 +1,127 @@
-"""Keep the index in step with the records. Called by the services that write records."""
+"""Keep the index in step with the records. Called by the services that write records.
+
+Writes go to SearchEntry only; the database keeps the full-text structure in step (FTS5
+triggers on SQLite, a generated tsvector column on PostgreSQL), so a write and its index update
+commit or roll back together.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from importlib import import_module
+from itertools import islice
 
 from django.apps import apps
 from django.db import transaction
 
 from shanyraq.search.documents import SearchDocument
-from shanyraq.search.models import SearchEntry
-from shanyraq.search.normalizer import keys
+from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
+from shanyraq.search.normalizer import text_keys
+
+BATCH = 2000
+MAX_BODY_KEYS = 20000
+FUZZY_MIN = 5
+PUBLIC_MARK = "zzpublic"  # doubled letters: the normalizer collapses them, so no query makes it
 
 
-def _entry(doc: SearchDocument) -> SearchEntry:
-    return SearchEntry(
-        kind=doc.kind, object_id=str(doc.object_id), titles=doc.titles, summaries=doc.summaries,
-        path=doc.path, public=doc.public,
-        title_keys=" ".join(keys(" ".join([*doc.titles.values(), *doc.names]))),
-        body_keys=" ".join(keys(doc.text)),
+def kind_mark(kind: str) -> str:
+    return "zzk" + "".join(c for c in kind.lower() if c.isascii() and c.isalnum())
+
+
+def _dedupe(items: Iterable[str]) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+def _entry(doc: SearchDocument) -> tuple[SearchEntry, list[str]]:
+    title_match: list[str] = []
+    title_exact: list[str] = []
+    phrases: list[str] = []
+    for text in [*doc.titles.values(), *doc.names]:
+        if not text:
+            continue
+        k = text_keys(text)
+        title_match += k.match
+        title_exact += k.exact
+        if k.phrase:
+            phrases.append(k.phrase)
+    body = text_keys(doc.text).match if doc.text else []
+    title_match = _dedupe(title_match)
+    body_keys = _dedupe(body)[:MAX_BODY_KEYS]
+    meta = [kind_mark(doc.kind)] + ([PUBLIC_MARK] if doc.public else [])
+    entry = SearchEntry(
+        kind=doc.kind,
+        object_id=str(doc.object_id),
+        titles={k: v for k, v in doc.titles.items() if v},
+        summaries={k: v for k, v in doc.summaries.items() if v},
+        path=doc.path,
+        public=bool(doc.public),
+        title_keys=" ".join(title_match),
+        body_keys=" ".join(body_keys),
+        meta_keys=" ".join(meta),
+        title_exact=" ".join(_dedupe(title_exact)),
+        title_phrases="\n".join(_dedupe(phrases)),
     )
+    return entry, title_match + body_keys
+
+
+def deletions(term: str) -> set[str]:
+    """The term and every way to drop one letter from it (SymSpell distance-1 neighbours)."""
+    return {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}
+
+
+def _fuzzy_candidates(keys: Iterable[str]) -> set[str]:
+    return {k for k in keys if len(k) >= FUZZY_MIN and k.isascii() and k.isalpha() and len(k) <= 64}
+
+
+def _add_vocabulary(words: set[str]) -> None:
+    if not words:
+        return
+    known: set[str] = set()
+    ordered = sorted(words)
+    for i in range(0, len(ordered), 900):
+        known.update(SearchWord.objects.filter(term__in=ordered[i : i + 900]).values_list("term", flat=True))
+    new = [w for w in ordered if w not in known]
+    if not new:
+        return
+    SearchWord.objects.bulk_create([SearchWord(term=w) for w in new], ignore_conflicts=True, batch_size=BATCH)
+    rows = [SearchTerm(variant=v, term=w) for w in new for v in deletions(w)]
+    SearchTerm.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BATCH)
+
+
+def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
+    it = iter(docs)
+    while batch := list(islice(it, BATCH)):
+        yield batch
 
 
 def index_documents(docs: Iterable[SearchDocument]) -> int:
-    entries = [_entry(d) for d in docs]
+    """Insert or replace these documents in the index, in one transaction. Returns the count."""
+    count = 0
     with transaction.atomic():
-        for e in entries:
-            SearchEntry.objects.filter(kind=e.kind, object_id=e.object_id).delete()
-        SearchEntry.objects.bulk_create(entries, batch_size=1000)
-    return len(entries)
+        for batch in _batches(docs):
+            latest: dict[tuple[str, str], SearchEntry] = {}
+            words: set[str] = set()
+            for doc in batch:
+                entry, match = _entry(doc)
+                latest[(entry.kind, entry.object_id)] = entry
+                words |= _fuzzy_candidates(match)
+            by_kind: dict[str, list[str]] = {}
+            for kind, object_id in latest:
+                by_kind.setdefault(kind, []).append(object_id)
+            for kind, ids in by_kind.items():
+                for i in range(0, len(ids), 900):
+                    SearchEntry.objects.filter(kind=kind, object_id__in=ids[i : i + 900]).delete()
+            SearchEntry.objects.bulk_create(list(latest.values()), batch_size=500)
+            _add_vocabulary(words)
+            count += len(batch)
+    return count
 
 
 def index_remove(kind: str, ids: Iterable[str]) -> None:
-    SearchEntry.objects.filter(kind=kind, object_id__in=[str(i) for i in ids]).delete()
+    ids = [str(i) for i in ids]
+    with transaction.atomic():
+        for i in range(0, len(ids), 900):
+            SearchEntry.objects.filter(kind=kind, object_id__in=ids[i : i + 900]).delete()
 
 
 def sources():
@@ -45,10 +134,18 @@ def sources():
                     raise
 
 
+def index_clear() -> None:
+    """Empty the index and its vocabulary (reindex and benchmarks start from here)."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        SearchWord.objects.all().delete()
+
+
 def reindex_all() -> dict[str, int]:
     counts = {}
     with transaction.atomic():
-        SearchEntry.objects.all().delete()
+        index_clear()
         for source in sources():
             counts[source.KIND] = index_documents(source.documents())
     return counts
