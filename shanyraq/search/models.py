@@ -40,6 +40,9 @@ class SearchWord(models.Model):
 
     term = models.CharField(max_length=64, unique=True)
 
+    def __str__(self) -> str:
+        return self.term
+
 
 class SearchTerm(models.Model):
     """A deletion neighbour of an indexed word: `variant` is `term` with at most one letter removed."""
@@ -49,3 +52,6 @@ class SearchTerm(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["variant", "term"], name="search_term_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.variant}->{self.term}"

@@ -28,10 +28,11 @@ Skeleton rules (applied in this order)
   special Latin letters (ş/š→sh, ç/č→ch, ž→zh, ñ/ń→ng, ı→i, ý→u (2018 Kazakh У), ß→ss);
   then every other diacritic is stripped (ä á ă→a, ö ó→o, ü ú ū→u, ğ ǵ→g, ĭ→i ...), and
   modifier letters (ʹ ʺ ʼ) are dropped.
-- Latin rewrites: y→i; shch/sch→sh; tch→ch; dzh/zh→j; word-final kh→k (Kazakh=Қазақ);
-  kh→h; gh→g; ph→f; ts→c; x→ks; q→k; ck→k; w→v; ij before a consonant or at the end→i
-  (Dostoevskij); ng→n; doubled letters collapse; i between two vowels drops (Dostoyevsky,
-  Qunanbaiuly); a word-initial ie→e (Yelena=Elena); doubled letters collapse again.
+- Latin rewrites: y→i; shch/sch→sh; tch→ch; dzh/dj/zh→j; kh→h (so Kazakh is one typo from
+  Қазақ); gh→g; ph→f; ts→c; x→ks; q→k; ck→k; w→v; j after a vowel and before a consonant
+  or the end→i (Dostoevskij, Tolstoj); ng→n; doubled letters collapse; i between two vowels
+  drops (Dostoyevsky, Qunanbaiuly); a word-initial ie→e (Yelena=Elena); doubled letters
+  collapse again. The rewrites repeat until nothing changes, so a skeleton is its own skeleton.
 - Letters of other scripts pass through (casefolded), so Greek or Korean still match themselves.
 
 Queries additionally get a pinyin reading: a run of Latin words that segments completely into
@@ -76,8 +77,7 @@ _REWRITES = [
     (re.compile(r"y"), "i"),
     (re.compile(r"shch|sch"), "sh"),
     (re.compile(r"tch"), "ch"),
-    (re.compile(r"dzh|zh"), "j"),
-    (re.compile(r"kh$"), "k"),
+    (re.compile(r"dzh|dj|zh"), "j"),
     (re.compile(r"kh"), "h"),
     (re.compile(r"gh"), "g"),
     (re.compile(r"ph"), "f"),
@@ -85,7 +85,7 @@ _REWRITES = [
     (re.compile(r"x"), "ks"),
     (re.compile(r"ck|q"), "k"),
     (re.compile(r"w"), "v"),
-    (re.compile(r"ij(?![aeiou])"), "i"),
+    (re.compile(r"(?<=[aeiou])j(?![aeiou])"), "i"),
     (re.compile(r"ng"), "n"),
     (re.compile(r"(.)\1+"), r"\1"),
     (re.compile(r"(?<=[aeiou])i(?=[aeiou])"), ""),
@@ -157,8 +157,7 @@ def skeleton(word: str) -> str:
     if not s:
         return ""
     if s.isascii():
-        for pattern, repl in _REWRITES:
-            s = pattern.sub(repl, s)
+        s = _rewrite(s)
     else:
         # Mixed with an unsupported script: rewrite only the Latin stretches.
         s = re.sub(r"[a-z0-9]+", lambda m: _rewrite(m.group(0)), s)
@@ -166,8 +165,12 @@ def skeleton(word: str) -> str:
 
 
 def _rewrite(s: str) -> str:
-    for pattern, repl in _REWRITES:
-        s = pattern.sub(repl, s)
+    for _round in range(5):
+        before = s
+        for pattern, repl in _REWRITES:
+            s = pattern.sub(repl, s)
+        if s == before:
+            break
     return s
 
 
