@@ -156,11 +156,8 @@ def skeleton(word: str) -> str:
     s = "".join(out)
     if not s:
         return ""
-    if s.isascii():
-        s = _rewrite(s)
-    else:
-        # Mixed with an unsupported script: rewrite only the Latin stretches.
-        s = re.sub(r"[a-z0-9]+", lambda m: _rewrite(m.group(0)), s)
+    # Mixed with an unsupported script: rewrite only the Latin stretches.
+    s = _rewrite(s) if s.isascii() else re.sub(r"[a-z0-9]+", lambda m: _rewrite(m.group(0)), s)
     return s[:MAX_TOKEN_CHARS]
 
 

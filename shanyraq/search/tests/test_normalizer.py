@@ -10,7 +10,9 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from hypothesis import given, settings as hsettings, strategies as st
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from shanyraq.search.normalizer import (
     MAX_QUERY_GROUPS,
@@ -56,7 +58,7 @@ SAME_KEYS = [
 def test_spellings_of_one_name_share_their_keys(spellings):
     expected = keys(spellings[0])
     assert expected
-    assert {s: keys(s) for s in spellings} == {s: expected for s in spellings}
+    assert {s: keys(s) for s in spellings} == dict.fromkeys(spellings, expected)
 
 
 def test_different_names_keep_different_keys():
