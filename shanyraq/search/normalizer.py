@@ -15,8 +15,10 @@ Pipeline
      2021 umlaut alphabets), ALA-LC, ICAO/passport and informal romanizations, Russian Cyrillic
      and Kazakh in Arabic script all reduce to. The skeleton is what the index matches on.
 4. A Han run gives its characters (unigrams) and overlapping character bigrams, plus pinyin keys
-   (pypinyin, tones dropped): the skeleton of each pair of adjacent syllables, the skeleton of
-   the whole run when it has 3+ syllables, and the lone syllable for a one-character run.
+   (pypinyin's character table, tones dropped, up to two readings per character): the skeleton
+   of each pair of adjacent syllables (every reading combination), and the lone syllable for a
+   one-character run. Per-character lookup keeps indexing fast; pairs of readings cover the
+   common polyphones.
 
 Skeleton rules (applied in this order)
 --------------------------------------
@@ -95,23 +97,19 @@ _REWRITES = [
 _DROP_CATEGORIES = {"Mn", "Mc", "Me", "Lm", "Sk", "Cf"}
 
 
-def _is_han(ch: str) -> bool:
-    o = ord(ch)
-    return (
-        0x4E00 <= o <= 0x9FFF
-        or 0x3400 <= o <= 0x4DBF
-        or 0x20000 <= o <= 0x2FA1F
-        or 0xF900 <= o <= 0xFAFF
-        or o == 0x3007
-    )
+_HAN_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f"
+_HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
+# A Han run, or a run of letters/digits of any other script (no underscore).
+_RUN = re.compile(f"(?P<han>[{_HAN_CLASS}]+)|(?P<word>[^\\W_{_HAN_CLASS}]+)")
 
 
-def _is_word_char(ch: str) -> bool:
-    if ch.isalnum():
-        return True
-    cat = unicodedata.category(ch)
-    # Combining marks stay with their letter; the Kazakh hamza (U+0674, Lm) is alnum already.
-    return cat in ("Mn", "Mc", "Me")
+def _combining_table() -> dict[int, None]:
+    """Combining marks left over after NFKC composition (tie bars, dots, harakat): removed."""
+    planes = [*range(0x0300, 0x2000), *range(0x20D0, 0x2100), *range(0x3099, 0x309B), *range(0xFE00, 0xFE30)]
+    return {cp: None for cp in planes if unicodedata.category(chr(cp)) in ("Mn", "Mc", "Me")}
+
+
+_COMBINING = _combining_table()
 
 
 @lru_cache(maxsize=1)
@@ -172,8 +170,8 @@ def _rewrite(s: str) -> str:
 
 
 def _clean(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text or "").casefold()
-    if any(_is_han(c) for c in text):
+    text = unicodedata.normalize("NFKC", text or "").casefold().translate(_COMBINING)
+    if _HAS_HAN.search(text):
         text = _t2s().convert(text)
     return text
 
@@ -185,45 +183,41 @@ class Run:
 
 
 def runs(text: str) -> list[Run]:
-    """Han runs and word runs of the cleaned text, in order."""
-    result: list[Run] = []
-    buf: list[str] = []
-    buf_han = False
-    for ch in _clean(text):
-        if _is_han(ch):
-            kind = True
-        elif _is_word_char(ch) and unicodedata.category(ch) != "Co":
-            kind = False
-        else:
-            if buf:
-                result.append(Run(buf_han, "".join(buf)))
-                buf = []
-            continue
-        if buf and kind != buf_han:
-            result.append(Run(buf_han, "".join(buf)))
-            buf = []
-        buf_han = kind
-        buf.append(ch)
-    if buf:
-        result.append(Run(buf_han, "".join(buf)))
-    return result
+    """Han runs and word runs of the cleaned text, in order. Everything else separates."""
+    return [Run(m.lastgroup == "han", m.group()) for m in _RUN.finditer(_clean(text))]
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=1)
+def _pinyin_table() -> dict[int, tuple[str, ...]]:
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return pinyin_dict
+
+
+@lru_cache(maxsize=65536)
+def char_pinyin(ch: str) -> tuple[str, ...]:
+    """Toneless pinyin readings of one character (at most two, most common first)."""
+    value = _pinyin_table().get(ord(ch))
+    if not value:
+        return ()
+    readings = list(dict.fromkeys(exact(r).replace("ü", "u") for r in value.split(",")))
+    return tuple(r for r in readings[:2] if r.isascii() and r.isalpha())
+
+
 def pinyin_syllables(run: str) -> tuple[str, ...]:
-    from pypinyin import Style, lazy_pinyin
+    """Most common toneless reading of each character (characters without one are skipped)."""
+    return tuple(r[0] for r in map(char_pinyin, run) if r)
 
-    return tuple(exact(s) for s in lazy_pinyin(run, style=Style.NORMAL, v_to_u=True, errors="ignore"))
 
-
-def _pinyin_keys(syllables: tuple[str, ...]) -> list[str]:
-    if not syllables:
-        return []
-    if len(syllables) == 1:
-        return [skeleton(syllables[0])]
-    keys = [skeleton(a + b) for a, b in zip(syllables, syllables[1:], strict=False)]
-    if len(syllables) > 2:
-        keys.append(skeleton("".join(syllables)))
+def _pinyin_keys(run: str) -> list[str]:
+    """Skeletons of adjacent syllable pairs, every reading combination of a polyphonic pair
+    (so 重庆 is found as chongqing and zhongqing); a lone character gives its syllables."""
+    readings = [r for r in map(char_pinyin, run) if r]
+    if len(readings) == 1:
+        return [skeleton(r) for r in readings[0]]
+    keys = []
+    for first, second in zip(readings, readings[1:], strict=False):
+        keys += [skeleton(a + b) for a in first for b in second]
     return keys
 
 
@@ -250,7 +244,7 @@ def text_keys(text: str) -> Keys:
             for i in range(0, len(run.text), 200):
                 chunk = run.text[i : i + 200]
                 result.match += _han_keys(chunk)
-                result.match += _pinyin_keys(pinyin_syllables(chunk))
+                result.match += _pinyin_keys(chunk)
             result.exact.append(run.text[:MAX_TOKEN_CHARS])
             phrase.append(run.text[:MAX_TOKEN_CHARS])
         else:
@@ -359,11 +353,12 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
                 han_groups = [Group(terms=(a + b,), exact=text) for a, b in zip(text, text[1:], strict=False)]
             plain += han_groups
             other_for_pinyin += han_groups
-            syl = pinyin_syllables(text)
-            pairs = [skeleton(a + b) for a, b in zip(syl, syl[1:], strict=False)] or [
-                skeleton(s) for s in syl
-            ]
-            han_pinyin += [Group(terms=(k,)) for k in pairs if k]
+            readings = [r for r in map(char_pinyin, text) if r]
+            if len(readings) == 1:
+                han_pinyin.append(Group(terms=tuple(dict.fromkeys(skeleton(r) for r in readings[0]))))
+            for first, second in zip(readings, readings[1:], strict=False):
+                pair = tuple(dict.fromkeys(skeleton(a + b) for a in first for b in second))
+                han_pinyin.append(Group(terms=pair))
             continue
         word = run.text[:MAX_TOKEN_CHARS]
         skel = skeleton(word)
@@ -387,7 +382,6 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
     if latin_words:
         syllables = segment_pinyin("".join(latin_words))
         if syllables and len(syllables) >= 2:
-            # The whole-run key is only for records; a query matches on syllable pairs.
             groups = [Group(terms=(skeleton(a + b),)) for a, b in zip(syllables, syllables[1:], strict=False)]
             reading = Reading(tuple((groups + other_for_pinyin)[:MAX_QUERY_GROUPS]))
             if reading not in readings:

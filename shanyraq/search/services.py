@@ -7,12 +7,13 @@ commit or roll back together.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Iterator
 from importlib import import_module
 from itertools import islice
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
@@ -73,6 +74,20 @@ def _fuzzy_candidates(keys: Iterable[str]) -> set[str]:
     return {k for k in keys if len(k) >= FUZZY_MIN and k.isascii() and k.isalpha() and len(k) <= 64}
 
 
+def _insert_ignore(table: str, columns: list[str], rows: list[tuple]) -> None:
+    """executemany INSERT that skips rows hitting a unique constraint (both vendors)."""
+    if not rows:
+        return
+    cols = ", ".join(columns)
+    marks = ", ".join(["%s"] * len(columns))
+    if connection.vendor == "postgresql":
+        sql = f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+    else:
+        sql = f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
 def _add_vocabulary(words: set[str]) -> None:
     if not words:
         return
@@ -81,11 +96,40 @@ def _add_vocabulary(words: set[str]) -> None:
     for i in range(0, len(ordered), 900):
         known.update(SearchWord.objects.filter(term__in=ordered[i : i + 900]).values_list("term", flat=True))
     new = [w for w in ordered if w not in known]
-    if not new:
-        return
-    SearchWord.objects.bulk_create([SearchWord(term=w) for w in new], ignore_conflicts=True, batch_size=BATCH)
-    rows = [SearchTerm(variant=v, term=w) for w in new for v in deletions(w)]
-    SearchTerm.objects.bulk_create(rows, ignore_conflicts=True, batch_size=BATCH)
+    _insert_ignore(SearchWord._meta.db_table, ["term"], [(w,) for w in new])
+    rows = [(v, w) for w in new for v in deletions(w)]
+    _insert_ignore(SearchTerm._meta.db_table, ["variant", "term"], rows)
+
+
+_ENTRY_COLUMNS = [
+    "kind", "object_id", "titles", "summaries", "path", "public",
+    "title_keys", "body_keys", "meta_keys", "title_exact", "title_phrases",
+]  # fmt: skip
+
+
+def _insert_entries(entries: list[SearchEntry]) -> None:
+    """One executemany for the batch: Django's bulk_create costs more than the normalizer here."""
+    json_mark = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+    marks = ", ".join(json_mark if c in ("titles", "summaries") else "%s" for c in _ENTRY_COLUMNS)
+    sql = f"INSERT INTO {SearchEntry._meta.db_table} ({', '.join(_ENTRY_COLUMNS)}) VALUES ({marks})"
+    rows = [
+        (
+            e.kind,
+            e.object_id,
+            json.dumps(e.titles, ensure_ascii=False),
+            json.dumps(e.summaries, ensure_ascii=False),
+            e.path,
+            e.public,
+            e.title_keys,
+            e.body_keys,
+            e.meta_keys,
+            e.title_exact,
+            e.title_phrases,
+        )  # fmt: skip
+        for e in entries
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
@@ -111,7 +155,7 @@ def index_documents(docs: Iterable[SearchDocument]) -> int:
             for kind, ids in by_kind.items():
                 for i in range(0, len(ids), 900):
                     SearchEntry.objects.filter(kind=kind, object_id__in=ids[i : i + 900]).delete()
-            SearchEntry.objects.bulk_create(list(latest.values()), batch_size=500)
+            _insert_entries(list(latest.values()))
             _add_vocabulary(words)
             count += len(batch)
     return count

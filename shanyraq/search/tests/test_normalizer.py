@@ -68,11 +68,15 @@ def test_different_names_keep_different_keys():
 
 
 def test_chinese_runs_give_unigrams_bigrams_and_pinyin_pairs():
-    assert keys("冬不拉") == ["冬", "不", "拉", "冬不", "不拉", "donbu", "bula", "donbula"]
+    assert keys("冬不拉") == ["冬", "不", "拉", "冬不", "不拉", "donbu", "donfou", "bula", "foula"]
 
 
 def test_one_character_gives_its_pinyin_syllable():
     assert keys("金") == ["金", "jin"]
+
+
+def test_polyphonic_characters_give_both_readings():
+    assert {"chonkin", "jonkin"} <= set(keys("重庆"))
 
 
 def test_traditional_characters_fold_to_simplified():
