@@ -236,27 +236,40 @@ class Keys:
     phrase: str = ""  # skeletons and Han runs joined by spaces: "exact title" comparisons
 
 
+@lru_cache(maxsize=131072)
+def _word(word: str) -> tuple[str, str]:
+    word = word[:MAX_TOKEN_CHARS]
+    return skeleton(word), exact(word)
+
+
+@lru_cache(maxsize=16384)
+def _han(run: str) -> tuple[str, ...]:
+    keys: list[str] = []
+    for i in range(0, len(run), 200):
+        chunk = run[i : i + 200]
+        keys += _han_keys(chunk)
+        keys += _pinyin_keys(chunk)
+    return tuple(keys)
+
+
 def text_keys(text: str) -> Keys:
-    result = Keys()
-    phrase = []
-    for run in runs(text):
-        if run.han:
-            for i in range(0, len(run.text), 200):
-                chunk = run.text[i : i + 200]
-                result.match += _han_keys(chunk)
-                result.match += _pinyin_keys(chunk)
-            result.exact.append(run.text[:MAX_TOKEN_CHARS])
-            phrase.append(run.text[:MAX_TOKEN_CHARS])
+    match: list[str] = []
+    exacts: list[str] = []
+    phrase: list[str] = []
+    for m in _RUN.finditer(_clean(text)):
+        run = m.group()
+        if m.lastgroup == "han":
+            match += _han(run)
+            exacts.append(run[:MAX_TOKEN_CHARS])
+            phrase.append(run[:MAX_TOKEN_CHARS])
         else:
-            skel = skeleton(run.text[:MAX_TOKEN_CHARS])
+            skel, ex = _word(run)
             if skel:
-                result.match.append(skel)
+                match.append(skel)
                 phrase.append(skel)
-            ex = exact(run.text[:MAX_TOKEN_CHARS])
             if ex:
-                result.exact.append(ex)
-    result.phrase = " ".join(phrase)
-    return result
+                exacts.append(ex)
+    return Keys(match, exacts, " ".join(phrase))
 
 
 def keys(text: str) -> list[str]:

@@ -9,17 +9,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from importlib import import_module
 from itertools import islice
 
 from django.apps import apps
 from django.db import connection, transaction
 
+from shanyraq.search.backends import phrase_mark
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
 from shanyraq.search.normalizer import text_keys
 
-BATCH = 2000
+BATCH = 1000
 MAX_BODY_KEYS = 20000
 FUZZY_MIN = 5
 PUBLIC_MARK = "zzpublic"  # doubled letters: the normalizer collapses them, so no query makes it
@@ -33,11 +35,12 @@ def _dedupe(items: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(i for i in items if i))
 
 
-def _entry(doc: SearchDocument) -> tuple[SearchEntry, list[str]]:
+def _entry(doc: SearchDocument) -> tuple[tuple, list[str]]:
+    """The SearchEntry row for a document (columns as _ENTRY_COLUMNS) and its match keys."""
     title_match: list[str] = []
     title_exact: list[str] = []
     phrases: list[str] = []
-    for text in [*doc.titles.values(), *doc.names]:
+    for text in (*doc.titles.values(), *doc.names):
         if not text:
             continue
         k = text_keys(text)
@@ -45,24 +48,24 @@ def _entry(doc: SearchDocument) -> tuple[SearchEntry, list[str]]:
         title_exact += k.exact
         if k.phrase:
             phrases.append(k.phrase)
-    body = text_keys(doc.text).match if doc.text else []
     title_match = _dedupe(title_match)
-    body_keys = _dedupe(body)[:MAX_BODY_KEYS]
-    meta = [kind_mark(doc.kind)] + ([PUBLIC_MARK] if doc.public else [])
-    entry = SearchEntry(
-        kind=doc.kind,
-        object_id=str(doc.object_id),
-        titles={k: v for k, v in doc.titles.items() if v},
-        summaries={k: v for k, v in doc.summaries.items() if v},
-        path=doc.path,
-        public=bool(doc.public),
-        title_keys=" ".join(title_match),
-        body_keys=" ".join(body_keys),
-        meta_keys=" ".join(meta),
-        title_exact=" ".join(_dedupe(title_exact)),
-        title_phrases="\n".join(_dedupe(phrases)),
+    body_keys = _dedupe(text_keys(doc.text).match)[:MAX_BODY_KEYS] if doc.text else []
+    phrases = _dedupe(phrases)
+    meta = " ".join([kind_mark(doc.kind), *([PUBLIC_MARK] if doc.public else []), *map(phrase_mark, phrases)])
+    row = (
+        doc.kind,
+        str(doc.object_id),
+        json.dumps({k: v for k, v in doc.titles.items() if v}, ensure_ascii=False),
+        json.dumps({k: v for k, v in doc.summaries.items() if v}, ensure_ascii=False),
+        doc.path,
+        bool(doc.public),
+        " ".join(title_match),
+        " ".join(body_keys),
+        meta,
+        " ".join(_dedupe(title_exact)),
+        "\n".join(phrases),
     )
-    return entry, title_match + body_keys
+    return row, title_match + body_keys
 
 
 def deletions(term: str) -> set[str]:
@@ -107,27 +110,11 @@ _ENTRY_COLUMNS = [
 ]  # fmt: skip
 
 
-def _insert_entries(entries: list[SearchEntry]) -> None:
+def _insert_entries(rows: list[tuple]) -> None:
     """One executemany for the batch: Django's bulk_create costs more than the normalizer here."""
     json_mark = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
     marks = ", ".join(json_mark if c in ("titles", "summaries") else "%s" for c in _ENTRY_COLUMNS)
     sql = f"INSERT INTO {SearchEntry._meta.db_table} ({', '.join(_ENTRY_COLUMNS)}) VALUES ({marks})"
-    rows = [
-        (
-            e.kind,
-            e.object_id,
-            json.dumps(e.titles, ensure_ascii=False),
-            json.dumps(e.summaries, ensure_ascii=False),
-            e.path,
-            e.public,
-            e.title_keys,
-            e.body_keys,
-            e.meta_keys,
-            e.title_exact,
-            e.title_phrases,
-        )  # fmt: skip
-        for e in entries
-    ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
@@ -138,26 +125,48 @@ def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
         yield batch
 
 
+def _prepare(batch: list[SearchDocument]) -> tuple[list[tuple], set[str]]:
+    """Normalize a batch (pure Python, no database): rows to insert and words for the vocabulary."""
+    latest: dict[tuple[str, str], tuple] = {}
+    keys: set[str] = set()
+    for doc in batch:
+        row, match = _entry(doc)
+        latest[(row[0], row[1])] = row
+        keys.update(match)
+    return list(latest.values()), _fuzzy_candidates(keys)
+
+
+def _write(rows: list[tuple], words: set[str]) -> None:
+    by_kind: dict[str, list[str]] = {}
+    for row in rows:
+        by_kind.setdefault(row[0], []).append(row[1])
+    for kind, ids in by_kind.items():
+        for i in range(0, len(ids), 900):
+            SearchEntry.objects.filter(kind=kind, object_id__in=ids[i : i + 900]).delete()
+    _insert_entries(rows)
+    _add_vocabulary(words)
+
+
 def index_documents(docs: Iterable[SearchDocument]) -> int:
-    """Insert or replace these documents in the index, in one transaction. Returns the count."""
+    """Insert or replace these documents in the index, in one transaction. Returns the count.
+
+    Documents are read (and database access done) in the calling thread; normalizing the next
+    batch runs in a helper thread meanwhile, since the database releases the GIL while it works.
+    """
     count = 0
-    with transaction.atomic():
-        for batch in _batches(docs):
-            latest: dict[tuple[str, str], SearchEntry] = {}
-            words: set[str] = set()
-            for doc in batch:
-                entry, match = _entry(doc)
-                latest[(entry.kind, entry.object_id)] = entry
-                words |= _fuzzy_candidates(match)
-            by_kind: dict[str, list[str]] = {}
-            for kind, object_id in latest:
-                by_kind.setdefault(kind, []).append(object_id)
-            for kind, ids in by_kind.items():
-                for i in range(0, len(ids), 900):
-                    SearchEntry.objects.filter(kind=kind, object_id__in=ids[i : i + 900]).delete()
-            _insert_entries(list(latest.values()))
-            _add_vocabulary(words)
-            count += len(batch)
+    batches = _batches(docs)
+    with transaction.atomic(), ThreadPoolExecutor(max_workers=1) as pool:
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA cache_size = -65536")
+        batch = next(batches, None)
+        pending = pool.submit(_prepare, batch) if batch else None
+        while pending is not None:
+            rows, words = pending.result()
+            batch = next(batches, None)
+            pending = pool.submit(_prepare, batch) if batch else None
+            _write(rows, words)
+            count += len(rows)
     return count
 
 

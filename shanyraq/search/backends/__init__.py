@@ -1,23 +1,28 @@
 """Index backends: one interface, chosen by the database vendor.
 
-A backend only finds candidates: `candidates(readings, meta, cap)` returns at most `cap` entry
-ids whose keys match the boolean query, best-first by the database's own ranking (bm25 with
-column weights on SQLite FTS5, ts_rank with weights on PostgreSQL). The final order is computed
-in Python from the stored keys (selectors.py), so both backends give the same answers whenever
-the matches fit under the cap.
+A backend only finds candidates; the final order is computed in Python from the stored keys
+(selectors.py), so both backends give the same answers whenever the candidates are the same,
+which they are whenever the matches fit under the caps below.
 
 A query is a list of readings (OR); a reading is a list of groups (AND); a group is a list of
-terms (OR) plus an optional prefix.
+terms (OR) plus an optional prefix. Each backend module provides `expression(readings, meta,
+titles_only=False)`, `count(expr, at_most)`, `ranked(expr, cap)` (bm25 with column weights on
+SQLite FTS5, ts_rank with weights on PostgreSQL) and `newest(expr, cap)`.
+
+Candidate selection (`candidates`) is built so that a very common word never makes the database
+rank every match: counts are bounded, the database ranks at most RANK_MAX matches, and beyond
+that the newest title matches are taken. Exact title matches are always candidates: every title
+and name is also indexed as one phrase marker token, found by a single index lookup.
 """
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import connection
 
-# Probe size: when more entries than this match, ranking looks at title matches only, and when
-# even those are too many it takes the newest matches (rowid order) instead of ranking them all.
-PROBE = 5000
+RANK_MAX = 1500
 
 
 def backend_name() -> str:
@@ -35,3 +40,33 @@ def get_backend():
     from shanyraq.search.backends import sqlite
 
     return sqlite
+
+
+_LETTERS = str.maketrans("0123456789", "ghijklmnop")
+
+
+def phrase_mark(phrase: str) -> str:
+    """One ASCII-letter token standing for a whole title phrase ("zz" never survives the
+    normalizer's doubled-letter collapse, so no query word can equal a marker)."""
+    digest = hashlib.blake2b(phrase.encode("utf-8"), digest_size=8).hexdigest()
+    return "zzp" + digest.translate(_LETTERS)
+
+
+def candidates(readings, meta: list[str], cap: int, phrase: str = "") -> list[int]:
+    backend = get_backend()
+    exact: list[int] = []
+    if phrase:
+        exact = backend.newest(backend.expression([[([phrase_mark(phrase)], "")]], meta), cap)
+    full = backend.expression(readings, meta)
+    if backend.count(full, RANK_MAX + 1) <= RANK_MAX:
+        ranked = backend.ranked(full, cap)
+    else:
+        titles = backend.expression(readings, meta, titles_only=True)
+        in_titles = backend.count(titles, RANK_MAX + 1)
+        if in_titles == 0:
+            ranked = backend.newest(full, cap)
+        elif in_titles <= RANK_MAX:
+            ranked = backend.ranked(titles, cap)
+        else:
+            ranked = backend.newest(titles, cap)
+    return list(dict.fromkeys(exact + ranked))

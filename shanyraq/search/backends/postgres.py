@@ -1,17 +1,13 @@
-"""PostgreSQL backend: generated `tsv` column (weights A title, D body) with a GIN index.
-
-Keys are turned into lexemes with array_to_tsvector, not a text-search parser, and the query is
-written as tsquery lexemes, so PostgreSQL sees exactly the tokens the normalizer produced.
-"""
+"""PostgreSQL backend: generated `tsv` column (weight A title keys, D body keys, markers
+unweighted) with a GIN index. Keys are already normalized, so the 'simple' configuration
+only splits them on spaces; the query is written directly as tsquery lexemes."""
 
 from __future__ import annotations
 
 from django.db import connection
 
-from shanyraq.search.backends import PROBE
-
 Query = list[list[tuple[list[str], str]]]
-WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"
+RANK = "ts_rank('{0.1, 0.2, 0.4, 1.0}', tsv, %s::tsquery)"  # weights D, C, B, A
 
 
 def _quote(term: str, weights: str = "") -> str:
@@ -25,7 +21,8 @@ def _group(terms: list[str], prefix: str, weights: str) -> str:
     return "(" + " | ".join(parts) + ")"
 
 
-def expression(readings: Query, meta: list[str], weights: str = "") -> str:
+def expression(readings: Query, meta: list[str], titles_only: bool = False) -> str:
+    weights = "A" if titles_only else ""
     ors = ["(" + " & ".join(_group(t, p, weights) for t, p in groups) + ")" for groups in readings]
     return " & ".join(["(" + " | ".join(ors) + ")", *(_quote(m) for m in meta)])
 
@@ -36,20 +33,16 @@ def _ids(sql: str, params: list) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def candidates(readings: Query, meta: list[str], cap: int) -> list[int]:
-    full = expression(readings, meta)
-    probe = _ids("SELECT id FROM search_searchentry WHERE tsv @@ %s::tsquery LIMIT %s", [full, PROBE + 1])
-    ranked = (
-        f"SELECT id FROM search_searchentry WHERE tsv @@ %s::tsquery"
-        f" ORDER BY ts_rank('{WEIGHTS}', tsv, %s::tsquery) DESC, id LIMIT %s"
-    )
-    if len(probe) <= PROBE:
-        return _ids(ranked, [full, full, cap])
-    titles = expression(readings, meta, weights="A")
-    probe = _ids("SELECT id FROM search_searchentry WHERE tsv @@ %s::tsquery LIMIT %s", [titles, PROBE + 1])
-    if 0 < len(probe) <= PROBE:
-        return _ids(ranked, [titles, titles, cap])
-    source = titles if probe else full
-    return _ids(
-        "SELECT id FROM search_searchentry WHERE tsv @@ %s::tsquery ORDER BY id DESC LIMIT %s", [source, cap]
-    )
+def count(expr: str, at_most: int) -> int:
+    sql = "SELECT count(*) FROM (SELECT 1 FROM search_searchentry WHERE tsv @@ %s::tsquery LIMIT %s) s"
+    return _ids(sql, [expr, at_most])[0]
+
+
+def ranked(expr: str, cap: int) -> list[int]:
+    sql = f"SELECT id FROM search_searchentry WHERE tsv @@ %s::tsquery ORDER BY {RANK} DESC, id LIMIT %s"
+    return _ids(sql, [expr, expr, cap])
+
+
+def newest(expr: str, cap: int) -> list[int]:
+    sql = "SELECT id FROM search_searchentry WHERE tsv @@ %s::tsquery ORDER BY id DESC LIMIT %s"
+    return _ids(sql, [expr, cap])

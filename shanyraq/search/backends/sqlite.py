@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from django.db import connection
 
-from shanyraq.search.backends import PROBE
-
 Query = list[list[tuple[list[str], str]]]  # readings -> groups -> (terms, prefix)
+BM25 = "bm25(search_fts, 10.0, 1.0, 0.0)"  # title keys, body keys, markers
 
 
 def _quote(term: str) -> str:
@@ -20,14 +19,12 @@ def _group(terms: list[str], prefix: str) -> str:
     return "(" + " OR ".join(parts) + ")"
 
 
-def expression(readings: Query, meta: list[str], column: str | None = None) -> str:
+def expression(readings: Query, meta: list[str], titles_only: bool = False) -> str:
     ors = ["(" + " AND ".join(_group(t, p) for t, p in groups) + ")" for groups in readings]
     body = "(" + " OR ".join(ors) + ")"
-    if column:
-        body = "{" + column + "} : " + body
-    if meta:
-        body = " AND ".join([body, *(_quote(m) for m in meta)])
-    return body
+    if titles_only:
+        body = "{title_keys} : " + body
+    return " AND ".join([body, *(_quote(m) for m in meta)])
 
 
 def _ids(sql: str, params: list) -> list[int]:
@@ -36,24 +33,17 @@ def _ids(sql: str, params: list) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def candidates(readings: Query, meta: list[str], cap: int) -> list[int]:
-    full = expression(readings, meta)
-    probe = _ids("SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s", [full, PROBE + 1])
-    if len(probe) <= PROBE:
-        return _ids(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-            " ORDER BY bm25(search_fts, 10.0, 1.0, 0.0), rowid LIMIT %s",
-            [full, cap],
-        )
-    titles = expression(readings, meta, column="title_keys")
-    probe = _ids("SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s", [titles, PROBE + 1])
-    if 0 < len(probe) <= PROBE:
-        return _ids(
-            "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
-            " ORDER BY bm25(search_fts, 10.0, 1.0, 0.0), rowid LIMIT %s",
-            [titles, cap],
-        )
-    source = titles if probe else full
+def count(expr: str, at_most: int) -> int:
+    sql = "SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH %s LIMIT %s)"
+    return _ids(sql, [expr, at_most])[0]
+
+
+def ranked(expr: str, cap: int) -> list[int]:
+    sql = f"SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY {BM25}, rowid LIMIT %s"
+    return _ids(sql, [expr, cap])
+
+
+def newest(expr: str, cap: int) -> list[int]:
     return _ids(
-        "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s", [source, cap]
+        "SELECT rowid FROM search_fts WHERE search_fts MATCH %s ORDER BY rowid DESC LIMIT %s", [expr, cap]
     )

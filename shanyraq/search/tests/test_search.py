@@ -196,3 +196,12 @@ def test_backend_matches_the_database_vendor():
     from shanyraq.search.backends import backend_name
 
     assert backend_name() == ("postgresql" if connection.vendor == "postgresql" else "sqlite")
+
+
+def test_exact_title_is_found_first_even_when_its_word_is_very_common():
+    from shanyraq.search.backends import RANK_MAX
+
+    exact = SearchDocument("artifact", "exact", {"en": "Dombra"})
+    common = [SearchDocument("program", str(i), {"en": f"Dombra lesson {i}"}) for i in range(RANK_MAX + 100)]
+    index_documents([exact, *common])
+    assert ids("dombra", limit=5)[0] == "artifact:exact"
