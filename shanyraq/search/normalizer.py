@@ -23,9 +23,9 @@ Pipeline
 Skeleton rules (applied in this order)
 --------------------------------------
 - Letter tables to Latin: Cyrillic (Kazakh + Russian: ә→a, ғ→g, қ→q, ң→ng, ө→o, ұ/ү→u, һ→h,
-  і/и/й/ы→i, х→kh, ж→zh, ц→ts, ч→ch, ш→sh, щ→shch, ю→yu, я→ya, ё/э→e, ъ/ь dropped); Arabic-script
+  і/и/й/ы→i, х→h, ж→zh, ц→ts, ч→ch, ш→sh, щ→shch, ю→yu, я→ya, ё/э→e, ъ/ь dropped); Arabic-script
   Kazakh (ا→a, ٵ→a, ە/ه→e, ب→b, ۆ→v, گ→g, ع/غ→g, د→d, ج→zh, ز→z, ي/ى/ی→i, ك/ک→k, ق→q, ل→l,
-  م→m, ن→n, ڭ→ng, و/ۇ→o/u, پ→p, ر→r, س→s, ت→t, ۋ→u, ف→f, ح/خ→kh, ھ→h, چ→ch, ش→sh; the hamza
+  م→m, ن→n, ڭ→ng, و/ۇ→o/u, پ→p, ر→r, س→s, ت→t, ۋ→u, ف→f, ح/خ→h, ھ→h, چ→ch, ش→sh; the hamza
   ٴ/ء that marks front vowels is dropped, since front and back vowels share a skeleton letter);
   special Latin letters (ş/š→sh, ç/č→ch, ž→zh, ñ/ń→ng, ı→i, ý→u (2018 Kazakh У), ß→ss);
   then every other diacritic is stripped (ä á ă→a, ö ó→o, ü ú ū→u, ğ ǵ→g, ĭ→i ...), and
@@ -57,7 +57,7 @@ _CYRILLIC = {
     "а": "a", "ә": "a", "б": "b", "в": "v", "г": "g", "ғ": "g", "д": "d", "е": "e", "ё": "e",
     "ж": "zh", "з": "z", "и": "i", "й": "i", "і": "i", "ї": "i", "к": "k", "қ": "q", "л": "l",
     "м": "m", "н": "n", "ң": "ng", "о": "o", "ө": "o", "п": "p", "р": "r", "с": "s", "т": "t",
-    "у": "u", "ұ": "u", "ү": "u", "ў": "u", "ф": "f", "х": "kh", "һ": "h", "ц": "ts", "ч": "ch",
+    "у": "u", "ұ": "u", "ү": "u", "ў": "u", "ф": "f", "х": "h", "һ": "h", "ц": "ts", "ч": "ch",
     "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu", "я": "ya", "є": "e",
     "ґ": "g", "ѣ": "e", "ѳ": "f", "ѵ": "i",
 }  # fmt: skip
@@ -66,7 +66,7 @@ _ARABIC = {
     "ۆ": "v", "گ": "g", "ع": "g", "غ": "g", "د": "d", "ج": "zh", "ژ": "zh", "ز": "z", "ذ": "z",
     "ض": "z", "ظ": "z", "ي": "i", "ى": "i", "ی": "i", "ې": "e", "ك": "k", "ک": "k", "ق": "q",
     "ل": "l", "م": "m", "ن": "n", "ڭ": "ng", "و": "o", "ۇ": "u", "ٷ": "u", "ۋ": "u", "پ": "p",
-    "ر": "r", "س": "s", "ص": "s", "ث": "s", "ت": "t", "ط": "t", "ف": "f", "ح": "kh", "خ": "kh",
+    "ر": "r", "س": "s", "ص": "s", "ث": "s", "ت": "t", "ط": "t", "ف": "f", "ح": "h", "خ": "h",
     "ھ": "h", "چ": "ch", "ش": "sh", "ٴ": "", "ء": "", "ـ": "", "ئ": "",
 }  # fmt: skip
 _LATIN_SPECIAL = {

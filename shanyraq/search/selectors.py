@@ -27,7 +27,7 @@ from shanyraq.search.normalizer import ParsedQuery, parse_query
 from shanyraq.search.services import FUZZY_MIN, PUBLIC_MARK, deletions, kind_mark
 
 KINDS = ["artifact", "exhibition", "record", "program", "space", "page"]
-CANDIDATES = 200
+CANDIDATES = 120
 MAX_FUZZY = 8
 logger = logging.getLogger(__name__)
 

@@ -11,7 +11,7 @@ SQLite FTS5, ts_rank with weights on PostgreSQL) and `newest(expr, cap)`.
 
 Candidate selection (`candidates`) is built so that a very common word never makes the database
 rank every match: counts are bounded, the database ranks at most RANK_MAX matches, and beyond
-that the newest title matches are taken. Exact title matches are always candidates: every title
+that the title matches (ranked when few, else the newest) come first, then the newest others. Exact title matches are always candidates: every title
 and name is also indexed as one phrase marker token, found by a single index lookup.
 """
 
@@ -22,7 +22,7 @@ import hashlib
 from django.conf import settings
 from django.db import connection
 
-RANK_MAX = 1500
+RANK_MAX = 300  # bm25 costs ~10 µs a row on this machine; ranking 300 rows stays under 5 ms
 
 
 def backend_name() -> str:
@@ -69,4 +69,6 @@ def candidates(readings, meta: list[str], cap: int, phrase: str = "") -> list[in
             ranked = backend.ranked(titles, cap)
         else:
             ranked = backend.newest(titles, cap)
-    return list(dict.fromkeys(exact + ranked))
+        if len(ranked) < cap:  # few title matches: fill with the newest other matches
+            ranked += backend.newest(full, cap)
+    return list(dict.fromkeys(exact + ranked))[: cap + len(exact)]

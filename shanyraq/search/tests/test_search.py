@@ -202,6 +202,8 @@ def test_exact_title_is_found_first_even_when_its_word_is_very_common():
     from shanyraq.search.backends import RANK_MAX
 
     exact = SearchDocument("artifact", "exact", {"en": "Kylqobyz"})
-    common = [SearchDocument("program", str(i), {"en": f"Kylqobyz lesson {i}"}) for i in range(RANK_MAX + 100)]
+    common = [
+        SearchDocument("program", str(i), {"en": f"Kylqobyz lesson {i}"}) for i in range(RANK_MAX + 100)
+    ]
     index_documents([exact, *common])
     assert ids("kylqobyz", limit=5)[0] == "artifact:exact"
