@@ -519,7 +519,7 @@ def worker(backend: str, n: int) -> dict:
     per_query: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
     for _ in range(REPEATS):
-        for label, q in QUERIES:
+        for _label, q in QUERIES:
             t = time.perf_counter()
             result = search(q, limit=20)
             ms = (time.perf_counter() - t) * 1000
