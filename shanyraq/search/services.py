@@ -110,11 +110,20 @@ _ENTRY_COLUMNS = [
 ]  # fmt: skip
 
 
-def _insert_entries(rows: list[tuple]) -> None:
-    """One executemany for the batch: Django's bulk_create costs more than the normalizer here."""
+def _upsert_entries(rows: list[tuple]) -> None:
+    """One executemany for the batch (Django's bulk_create costs more than the normalizer here).
+
+    INSERT ... ON CONFLICT DO UPDATE on the (kind, object_id) constraint makes concurrent indexing
+    of the same document safe on both vendors: no delete-then-insert window. On SQLite the update
+    trigger moves the FTS entry; on PostgreSQL the generated tsvector is recomputed.
+    """
     json_mark = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
     marks = ", ".join(json_mark if c in ("titles", "summaries") else "%s" for c in _ENTRY_COLUMNS)
-    sql = f"INSERT INTO {SearchEntry._meta.db_table} ({', '.join(_ENTRY_COLUMNS)}) VALUES ({marks})"
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _ENTRY_COLUMNS[2:])
+    sql = (
+        f"INSERT INTO {SearchEntry._meta.db_table} ({', '.join(_ENTRY_COLUMNS)}) VALUES ({marks})"
+        f" ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
+    )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
 
@@ -137,13 +146,7 @@ def _prepare(batch: list[SearchDocument]) -> tuple[list[tuple], set[str]]:
 
 
 def _write(rows: list[tuple], words: set[str]) -> None:
-    by_kind: dict[str, list[str]] = {}
-    for row in rows:
-        by_kind.setdefault(row[0], []).append(row[1])
-    for kind, ids in by_kind.items():
-        for i in range(0, len(ids), 900):
-            SearchEntry.objects.filter(kind=kind, object_id__in=ids[i : i + 900]).delete()
-    _insert_entries(rows)
+    _upsert_entries(rows)
     _add_vocabulary(words)
 
 

@@ -207,3 +207,32 @@ def test_exact_title_is_found_first_even_when_its_word_is_very_common():
     ]
     index_documents([exact, *common])
     assert ids("kylqobyz", limit=5)[0] == "artifact:exact"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_indexing_of_one_document_keeps_one_entry():
+    import threading
+
+    from django.db import connections
+
+    errors: list[BaseException] = []
+    barrier = threading.Barrier(4)
+
+    def index(n: int) -> None:
+        try:
+            barrier.wait()
+            for i in range(15):
+                index_documents([SearchDocument("page", "same", {"en": f"Version {n} {i}"}, path="/same/")])
+        except BaseException as exc:  # collected and asserted below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=index, args=(n,)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    assert SearchEntry.objects.filter(kind="page", object_id="same").count() == 1
+    assert len(search("version", limit=50)) == 1
