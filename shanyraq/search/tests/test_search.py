@@ -236,3 +236,10 @@ def test_concurrent_indexing_of_one_document_keeps_one_entry():
     assert errors == []
     assert SearchEntry.objects.filter(kind="page", object_id="same").count() == 1
     assert len(search("version", limit=50)) == 1
+
+
+def test_settings_can_choose_the_backend(settings):
+    from shanyraq.search.backends import backend_name
+
+    settings.SHANYRAQ = {"SEARCH_BACKEND": "postgresql"}
+    assert backend_name() == "postgresql"
