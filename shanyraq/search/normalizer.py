@@ -46,7 +46,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 
 MAX_QUERY_CHARS = 500
@@ -101,6 +101,7 @@ _HAN_CLASS = "\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0002fa1f
 _HAS_HAN = re.compile(f"[{_HAN_CLASS}]")
 # A Han run, or a run of letters/digits of any other script (no underscore).
 _RUN = re.compile(f"(?P<han>[{_HAN_CLASS}]+)|(?P<word>[^\\W_{_HAN_CLASS}]+)")
+_WORD = re.compile(r"[^\W_]+")
 
 
 def _combining_table() -> dict[int, None]:
@@ -227,12 +228,12 @@ def _han_keys(run: str) -> list[str]:
     return keys
 
 
-@dataclass
+@dataclass(frozen=True)
 class Keys:
     """What the index stores for one text: match keys, exact words, and the phrase key."""
 
-    match: list[str] = field(default_factory=list)  # skeletons + Han keys + pinyin keys
-    exact: list[str] = field(default_factory=list)  # exact folded words and Han runs
+    match: tuple[str, ...] = ()  # skeletons + Han keys + pinyin keys
+    exact: tuple[str, ...] = ()  # exact folded words and Han runs
     phrase: str = ""  # skeletons and Han runs joined by spaces: "exact title" comparisons
 
 
@@ -243,33 +244,52 @@ def _word(word: str) -> tuple[str, str]:
 
 
 @lru_cache(maxsize=16384)
-def _han(run: str) -> tuple[str, ...]:
+def _han(run: str, pinyin: bool) -> tuple[str, ...]:
     keys: list[str] = []
     for i in range(0, len(run), 200):
         chunk = run[i : i + 200]
         keys += _han_keys(chunk)
-        keys += _pinyin_keys(chunk)
+        if pinyin:
+            keys += _pinyin_keys(chunk)
     return tuple(keys)
 
 
-def text_keys(text: str) -> Keys:
+def text_keys(text: str, *, pinyin: bool = True) -> Keys:
+    """Keys of a text. `pinyin=False` leaves out pinyin keys of Han runs (used for body text:
+    people search titles and names by pinyin, and the index stays smaller and faster).
+    Short texts are cached: names of people and places repeat across many records."""
+    if len(text) <= 200:
+        return _short_text_keys(text, pinyin)
+    return _text_keys(text, pinyin)
+
+
+@lru_cache(maxsize=65536)
+def _short_text_keys(text: str, pinyin: bool) -> Keys:
+    return _text_keys(text, pinyin)
+
+
+def _text_keys(text: str, pinyin: bool) -> Keys:
+    text = unicodedata.normalize("NFKC", text or "").casefold().translate(_COMBINING)
+    if not _HAS_HAN.search(text):  # the common case, kept to list comprehensions for speed
+        pairs = [_word(w) for w in _WORD.findall(text)]
+        match = tuple(sk for sk, _ex in pairs if sk)
+        return Keys(match, tuple(ex for _sk, ex in pairs if ex), " ".join(match))
     match: list[str] = []
     exacts: list[str] = []
     phrase: list[str] = []
-    for m in _RUN.finditer(_clean(text)):
-        run = m.group()
-        if m.lastgroup == "han":
-            match += _han(run)
-            exacts.append(run[:MAX_TOKEN_CHARS])
-            phrase.append(run[:MAX_TOKEN_CHARS])
+    for han, word in _RUN.findall(_t2s().convert(text)):
+        if han:
+            match += _han(han, pinyin)
+            exacts.append(han[:MAX_TOKEN_CHARS])
+            phrase.append(han[:MAX_TOKEN_CHARS])
         else:
-            skel, ex = _word(run)
+            skel, ex = _word(word)
             if skel:
                 match.append(skel)
                 phrase.append(skel)
             if ex:
                 exacts.append(ex)
-    return Keys(match, exacts, " ".join(phrase))
+    return Keys(tuple(match), tuple(exacts), " ".join(phrase))
 
 
 def keys(text: str) -> list[str]:

@@ -32,7 +32,7 @@ def kind_mark(kind: str) -> str:
 
 
 def _dedupe(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(i for i in items if i))
+    return list(dict.fromkeys(items))
 
 
 def _entry(doc: SearchDocument) -> tuple[tuple, list[str]]:
@@ -49,7 +49,7 @@ def _entry(doc: SearchDocument) -> tuple[tuple, list[str]]:
         if k.phrase:
             phrases.append(k.phrase)
     title_match = _dedupe(title_match)
-    body_keys = _dedupe(text_keys(doc.text).match)[:MAX_BODY_KEYS] if doc.text else []
+    body_keys = _dedupe(text_keys(doc.text, pinyin=False).match)[:MAX_BODY_KEYS] if doc.text else []
     phrases = _dedupe(phrases)
     meta = " ".join([kind_mark(doc.kind), *([PUBLIC_MARK] if doc.public else []), *map(phrase_mark, phrases)])
     row = (
