@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
+from shanyraq.core import languages
 from shanyraq.search.backends import candidates
 from shanyraq.search.models import SearchEntry, SearchTerm
 from shanyraq.search.normalizer import ParsedQuery, parse_query
@@ -44,11 +45,13 @@ class SearchHit:
 
 
 def _pick(values: dict, lang: str) -> tuple[str, str]:
+    """Text in the visitor's language, else "" (same in every language), else the site's
+    fallback chain for that language; returns the language the text is really in."""
     if values.get(lang):
         return values[lang], lang
     if values.get(""):
         return values[""], lang
-    for code in ("en", "kk", "ru", "zh-hans"):
+    for code in languages.fallback_chain(lang):
         if values.get(code):
             return values[code], code
     for code, text in values.items():

@@ -243,3 +243,9 @@ def test_settings_can_choose_the_backend(settings):
 
     settings.SHANYRAQ = {"SEARCH_BACKEND": "postgresql"}
     assert backend_name() == "postgresql"
+
+
+def test_kazakh_visitor_gets_the_russian_title_before_the_english_one():
+    index_documents([SearchDocument("page", "p", {"en": "Hall of Music", "ru": "Зал музыки"}, path="/p/")])
+    hit = search("Hall of Music", lang="kk")[0]
+    assert (hit.title, hit.title_lang) == ("Зал музыки", "ru")
