@@ -25,7 +25,7 @@ from shanyraq.core import languages
 from shanyraq.search.backends import candidates
 from shanyraq.search.models import SearchEntry, SearchTerm
 from shanyraq.search.normalizer import ParsedQuery, parse_query
-from shanyraq.search.services import FUZZY_MIN, PUBLIC_MARK, deletions, kind_mark
+from shanyraq.search.services import FUZZY_MIN, PRIVATE_MARK, deletions, kind_mark
 
 KINDS = ["artifact", "exhibition", "record", "program", "space", "page"]
 CANDIDATES = 120
@@ -176,7 +176,7 @@ def _ranked(q: str, kind: str | None, public_only: bool, limit: int) -> list[tup
     parsed = parse_query(q.replace("\x00", " "))
     if not parsed:
         return []
-    meta = ([kind_mark(kind)] if kind else []) + ([PUBLIC_MARK] if public_only else [])
+    meta = ([kind_mark(kind)] if kind else []) + (["!" + PRIVATE_MARK] if public_only else [])
     try:
         # On PostgreSQL a savepoint keeps a failed query from breaking the caller's transaction;
         # on SQLite an atomic block would take the write lock (IMMEDIATE mode) for a read.

@@ -24,7 +24,10 @@ from shanyraq.search.normalizer import text_keys
 BATCH = 1000
 MAX_BODY_KEYS = 20000
 FUZZY_MIN = 5
-PUBLIC_MARK = "zzpublic"  # doubled letters: the normalizer collapses them, so no query makes it
+# Marker tokens: doubled letters never survive the normalizer, so no query word equals one.
+# Unpublished entries carry PRIVATE_MARK and public searches exclude it: a NOT on a short list is
+# cheap on both backends, where requiring a "public" marker would intersect with nearly every row.
+PRIVATE_MARK = "zzprivate"
 
 
 def kind_mark(kind: str) -> str:
@@ -51,7 +54,9 @@ def _entry(doc: SearchDocument) -> tuple[tuple, list[str]]:
     title_match = _dedupe(title_match)
     body_keys = _dedupe(text_keys(doc.text, pinyin=False).match)[:MAX_BODY_KEYS] if doc.text else []
     phrases = _dedupe(phrases)
-    meta = " ".join([kind_mark(doc.kind), *([PUBLIC_MARK] if doc.public else []), *map(phrase_mark, phrases)])
+    meta = " ".join(
+        [kind_mark(doc.kind), *([] if doc.public else [PRIVATE_MARK]), *map(phrase_mark, phrases)]
+    )
     row = (
         doc.kind,
         str(doc.object_id),

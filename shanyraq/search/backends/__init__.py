@@ -5,7 +5,8 @@ A backend only finds candidates; the final order is computed in Python from the 
 which they are whenever the matches fit under the caps below.
 
 A query is a list of readings (OR); a reading is a list of groups (AND); a group is a list of
-terms (OR) plus an optional prefix. Each backend module provides `expression(readings, meta,
+terms (OR) plus an optional prefix; `meta` lists marker tokens an entry must have, or must not
+have when written with a leading "!". Each backend module provides `expression(readings, meta,
 titles_only=False)`, `count(expr, at_most)`, `ranked(expr, cap)` (bm25 with column weights on
 SQLite FTS5, ts_rank with weights on PostgreSQL) and `newest(expr, cap)`.
 

@@ -24,7 +24,9 @@ def _group(terms: list[str], prefix: str, weights: str) -> str:
 def expression(readings: Query, meta: list[str], titles_only: bool = False) -> str:
     weights = "A" if titles_only else ""
     ors = ["(" + " & ".join(_group(t, p, weights) for t, p in groups) + ")" for groups in readings]
-    return " & ".join(["(" + " | ".join(ors) + ")", *(_quote(m) for m in meta)])
+    required = [_quote(m) for m in meta if not m.startswith("!")]
+    excluded = ["!" + _quote(m[1:]) for m in meta if m.startswith("!")]
+    return " & ".join(["(" + " | ".join(ors) + ")", *required, *excluded])
 
 
 def _ids(sql: str, params: list) -> list[int]:

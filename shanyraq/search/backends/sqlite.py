@@ -24,7 +24,9 @@ def expression(readings: Query, meta: list[str], titles_only: bool = False) -> s
     body = "(" + " OR ".join(ors) + ")"
     if titles_only:
         body = "{title_keys} : " + body
-    return " AND ".join([body, *(_quote(m) for m in meta)])
+    expr = " AND ".join([body, *(_quote(m) for m in meta if not m.startswith("!"))])
+    excluded = [_quote(m[1:]) for m in meta if m.startswith("!")]
+    return "(" + expr + ")" + "".join(" NOT " + e for e in excluded)
 
 
 def _ids(sql: str, params: list) -> list[int]:
