@@ -592,24 +592,35 @@ def _pg_reachable() -> str:
 
 def run() -> str:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
-    results = []
+    partial = ROOT / "docs" / "benchmarks" / "search.md"
+    results: list[dict] = []
+    pg_note = ""
+
+    def step(result: dict) -> None:
+        results.append(result)
+        print(
+            f"{result['backend']} {result['n']}: {result['rate']:.0f} docs/s, p95 {result['p95']:.1f} ms",
+            flush=True,
+        )
+        # Written after every step, so a run cut short still leaves its measured figures.
+        partial.parent.mkdir(parents=True, exist_ok=True)
+        partial.write_text(report(results, pg_note, partial=True))
+
     for n in SIZES:
         db = BENCH_DIR / f"search-{n}.sqlite3"
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
-        results.append(_child("SQLite FTS5", n, f"sqlite:///{db}"))
-        print(f"sqlite {n}: {results[-1]['rate']:.0f} docs/s p95 {results[-1]['p95']:.1f} ms", flush=True)
+        step(_child("SQLite FTS5", n, f"sqlite:///{db}"))
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db}{suffix}").unlink(missing_ok=True)
     pg_note = _pg_reachable()
     if not pg_note:
         for n in PG_SIZES:
-            results.append(_child("PostgreSQL", n, PG_URL))
-            print(f"pg {n}: {results[-1]['rate']:.0f} docs/s p95 {results[-1]['p95']:.1f} ms", flush=True)
+            step(_child("PostgreSQL", n, PG_URL))
     return report(results, pg_note)
 
 
-def report(results: list[dict], pg_note: str) -> str:
+def report(results: list[dict], pg_note: str, partial: bool = False) -> str:
     lines = [
         "## Search",
         "",
@@ -632,7 +643,9 @@ def report(results: list[dict], pg_note: str) -> str:
         )
     if pg_note:
         lines += ["", f"PostgreSQL section skipped: server unreachable ({pg_note})."]
-    big = [r for r in results if r["n"] == max(SIZES)]
+    if partial:
+        lines += ["", "_Run in progress: sections below cover the sizes measured so far._"]
+    big = [r for r in results if r["n"] == max(r["n"] for r in results)]
     lines += ["", "### Against the targets", ""]
     for r in big:
         if r["backend"].startswith("SQLite"):
@@ -647,8 +660,8 @@ def report(results: list[dict], pg_note: str) -> str:
                 f"- PostgreSQL at {r['n']:,} docs: query p95 {r['p95']:.1f} ms wall ({r['cpu_p95']:.1f} ms CPU, "
                 f"client + server), indexing {r['rate']:,.0f} docs/s wall ({r['cpu_rate']:,.0f} per CPU second)."
             )
-    lines += ["", f"### Per query at {max(SIZES):,} docs (median wall ms, hits returned)", ""]
-    header = [r for r in results if r["n"] == max(SIZES)]
+    lines += ["", f"### Per query at {big[0]['n']:,} docs (median wall ms, hits returned)", ""]
+    header = big
     lines.append("| script | query | " + " | ".join(r["backend"] for r in header) + " |")
     lines.append("|---|---|" + "---:|" * len(header))
     for label, q in QUERIES:
