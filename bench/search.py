@@ -25,8 +25,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BENCH_DIR = ROOT / "var" / "bench"
 PG_URL = os.environ.get("SHANYRAQ_BENCH_PG", "postgres://postgres@127.0.0.1:55432/shanyraq_bench")
-SIZES = [int(s) for s in os.environ.get("SHANYRAQ_BENCH_SIZES", "10000,100000,1000000").split(",")]
-PG_SIZES = [int(s) for s in os.environ.get("SHANYRAQ_BENCH_PG_SIZES", ",".join(map(str, SIZES))).split(",")]
+SIZES = [int(s) for s in os.environ.get("SHANYRAQ_BENCH_SIZES", "10000,100000,1000000").split(",") if s]
+PG_SIZES = [
+    int(s) for s in os.environ.get("SHANYRAQ_BENCH_PG_SIZES", ",".join(map(str, SIZES))).split(",") if s
+]
 CHUNK = 20_000
 REPEATS = 3
 
