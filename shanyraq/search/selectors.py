@@ -25,7 +25,8 @@ from shanyraq.core import languages
 from shanyraq.search.backends import candidates
 from shanyraq.search.models import SearchEntry, SearchTerm
 from shanyraq.search.normalizer import ParsedQuery, parse_query
-from shanyraq.search.services import FUZZY_MIN, PRIVATE_MARK, deletions, kind_mark
+from shanyraq.search.rows import FUZZY_MIN, PRIVATE_MARK, kind_mark
+from shanyraq.search.services import deletions
 
 KINDS = ["artifact", "exhibition", "record", "program", "space", "page"]
 CANDIDATES = 120

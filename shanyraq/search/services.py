@@ -7,79 +7,29 @@ commit or roll back together.
 
 from __future__ import annotations
 
-import json
+import multiprocessing
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib import import_module
-from itertools import islice
+from itertools import chain, islice
 
 from django.apps import apps
 from django.db import connection, transaction
 
-from shanyraq.search.backends import phrase_mark
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
-from shanyraq.search.normalizer import text_keys
+from shanyraq.search.rows import prepare
 
 BATCH = 1000
-MAX_BODY_KEYS = 20000
-FUZZY_MIN = 5
-# Marker tokens: doubled letters never survive the normalizer, so no query word equals one.
-# Unpublished entries carry PRIVATE_MARK and public searches exclude it: a NOT on a short list is
-# cheap on both backends, where requiring a "public" marker would intersect with nearly every row.
-PRIVATE_MARK = "zzprivate"
-
-
-def kind_mark(kind: str) -> str:
-    return "zzk" + "".join(c for c in kind.lower() if c.isascii() and c.isalnum())
-
-
-def _dedupe(items: Iterable[str]) -> list[str]:
-    return list(dict.fromkeys(items))
-
-
-def _entry(doc: SearchDocument) -> tuple[tuple, list[str]]:
-    """The SearchEntry row for a document (columns as _ENTRY_COLUMNS) and its match keys."""
-    title_match: list[str] = []
-    title_exact: list[str] = []
-    phrases: list[str] = []
-    for text in (*doc.titles.values(), *doc.names):
-        if not text:
-            continue
-        k = text_keys(text)
-        title_match += k.match
-        title_exact += k.exact
-        if k.phrase:
-            phrases.append(k.phrase)
-    title_match = _dedupe(title_match)
-    body_keys = _dedupe(text_keys(doc.text, pinyin=False).match)[:MAX_BODY_KEYS] if doc.text else []
-    phrases = _dedupe(phrases)
-    meta = " ".join(
-        [kind_mark(doc.kind), *([] if doc.public else [PRIVATE_MARK]), *map(phrase_mark, phrases)]
-    )
-    row = (
-        doc.kind,
-        str(doc.object_id),
-        json.dumps({k: v for k, v in doc.titles.items() if v}, ensure_ascii=False),
-        json.dumps({k: v for k, v in doc.summaries.items() if v}, ensure_ascii=False),
-        doc.path,
-        bool(doc.public),
-        " ".join(title_match),
-        " ".join(body_keys),
-        meta,
-        " ".join(_dedupe(title_exact)),
-        "\n".join(phrases),
-    )
-    return row, title_match + body_keys
+# From this many documents in one call, batches are normalized in a helper process (the index
+# is CPU-bound in Python; a second core then works in parallel with the database writes).
+PARALLEL_FROM = 2 * BATCH
 
 
 def deletions(term: str) -> set[str]:
     """The term and every way to drop one letter from it (SymSpell distance-1 neighbours)."""
     return {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}
-
-
-def _fuzzy_candidates(keys: Iterable[str]) -> set[str]:
-    return {k for k in keys if len(k) >= FUZZY_MIN and k.isascii() and k.isalpha() and len(k) <= 64}
 
 
 def _insert_ignore(table: str, columns: list[str], rows: list[tuple]) -> None:
@@ -139,42 +89,60 @@ def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
         yield batch
 
 
-def _prepare(batch: list[SearchDocument]) -> tuple[list[tuple], set[str]]:
-    """Normalize a batch (pure Python, no database): rows to insert and words for the vocabulary."""
-    latest: dict[tuple[str, str], tuple] = {}
-    keys: set[str] = set()
-    for doc in batch:
-        row, match = _entry(doc)
-        latest[(row[0], row[1])] = row
-        keys.update(match)
-    return list(latest.values()), _fuzzy_candidates(keys)
-
-
 def _write(rows: list[tuple], words: set[str]) -> None:
     _upsert_entries(rows)
     _add_vocabulary(words)
 
 
+_process_pool: ProcessPoolExecutor | None = None
+
+
+def _helper_process() -> ProcessPoolExecutor:
+    """One long-lived helper process (spawned, so it shares no database connection), created
+    only for large loads such as `manage.py reindex` or imports; its caches stay warm."""
+    global _process_pool
+    if _process_pool is None:
+        _process_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _process_pool
+
+
+def helper_pids() -> list[int]:
+    """PIDs of the helper process, if any (the benchmark reads their CPU time)."""
+    return list(getattr(_process_pool, "_processes", None) or {})
+
+
 def index_documents(docs: Iterable[SearchDocument]) -> int:
     """Insert or replace these documents in the index, in one transaction. Returns the count.
 
-    Documents are read (and database access done) in the calling thread; normalizing the next
-    batch runs in a helper thread meanwhile, since the database releases the GIL while it works.
+    Documents are read (and database access done) in the calling thread; the next batch is
+    normalized meanwhile: in a helper process for large loads, else in a helper thread.
     """
+    global _process_pool
     count = 0
     batches = _batches(docs)
-    with transaction.atomic(), ThreadPoolExecutor(max_workers=1) as pool:
-        if connection.vendor == "sqlite":
-            with connection.cursor() as cursor:
-                cursor.execute("PRAGMA cache_size = -65536")
-        batch = next(batches, None)
-        pending = pool.submit(_prepare, batch) if batch else None
-        while pending is not None:
-            rows, words = pending.result()
-            batch = next(batches, None)
-            pending = pool.submit(_prepare, batch) if batch else None
-            _write(rows, words)
-            count += len(rows)
+    first = next(batches, None)
+    if first is None:
+        return 0
+    second = next(batches, None)
+    large = second is not None and len(first) + len(second) >= PARALLEL_FROM
+    pending_batches = chain([first], [second] if second else [], batches)
+    try:
+        with transaction.atomic(), ThreadPoolExecutor(max_workers=1) as threads:
+            pool = _helper_process() if large else threads
+            if connection.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    cursor.execute("PRAGMA cache_size = -65536")
+            batch = next(pending_batches, None)
+            pending = pool.submit(prepare, batch) if batch else None
+            while pending is not None:
+                rows, words = pending.result()
+                batch = next(pending_batches, None)
+                pending = pool.submit(prepare, batch) if batch else None
+                _write(rows, words)
+                count += len(rows)
+    except BrokenProcessPool:
+        _process_pool = None  # the helper died; the next call starts a new one
+        raise
     return count
 
 

@@ -18,10 +18,10 @@ and name is also indexed as one phrase marker token, found by a single index loo
 
 from __future__ import annotations
 
-import hashlib
-
 from django.conf import settings
 from django.db import connection
+
+from shanyraq.search.rows import phrase_mark
 
 RANK_MAX = 300  # bm25 costs ~10 µs a row on this machine; ranking 300 rows stays under 5 ms
 
@@ -41,16 +41,6 @@ def get_backend():
     from shanyraq.search.backends import sqlite
 
     return sqlite
-
-
-_LETTERS = str.maketrans("0123456789", "ghijklmnop")
-
-
-def phrase_mark(phrase: str) -> str:
-    """One ASCII-letter token standing for a whole title phrase ("zz" never survives the
-    normalizer's doubled-letter collapse, so no query word can equal a marker)."""
-    digest = hashlib.blake2b(phrase.encode("utf-8"), digest_size=8).hexdigest()
-    return "zzp" + digest.translate(_LETTERS)
 
 
 def candidates(readings, meta: list[str], cap: int, phrase: str = "") -> list[int]:
