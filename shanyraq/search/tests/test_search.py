@@ -132,6 +132,15 @@ def test_index_documents_counts_and_indexes_in_bulk():
     assert len(search_ids("Kazak adebieti", kind="record", limit=5000)) == 3000
 
 
+def test_large_loads_are_normalized_in_a_helper_process():
+    from shanyraq.search.services import PARALLEL_FROM, helper_pids
+
+    docs = [SearchDocument("record", str(i), {"": f"Кітап {i}"}) for i in range(PARALLEL_FROM)]
+    index_documents(docs)
+    assert len(helper_pids()) == 1
+    assert search_ids("kitap", kind="record", limit=5000) != []
+
+
 def test_failed_batch_leaves_nothing_written():
     class Broken(Exception):
         pass
