@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import HttpRequest
-from django.utils import translation
-from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
 from shanyraq.core import languages
+from shanyraq.search import messages
 from shanyraq.search.selectors import KINDS, search
 
 router = Router()
@@ -30,18 +28,17 @@ class SearchResult(Schema):
 def search_endpoint(
     request: HttpRequest, q: str = "", kind: str | None = None, lang: str | None = None, limit: int = 20
 ):
-    code = (
-        languages.normalize(lang)
-        if lang
-        else (languages.normalize(translation.get_language()) or settings.LANGUAGE_CODE)
-    )
-    if lang and (code is None or lang != code):
-        raise HttpError(400, _("Unknown language code: %(code)s") % {"code": lang})
+    """Cross-script search: Kazakh (Cyrillic, Latin, Arabic script), Russian, Chinese (characters
+    or pinyin) and English queries meet records written in any of them. `lang` chooses the
+    language of titles and snippets (zh-hans, en, kk, ru); results are ranked, exact titles first."""
+    code = languages.normalize(lang) if lang else languages.current()
+    if code is None:
+        raise HttpError(400, messages.unknown_language(lang or ""))
     if kind and kind not in KINDS:
-        raise HttpError(400, _("Unknown kind: %(kind)s") % {"kind": kind})
+        raise HttpError(400, messages.unknown_kind(kind))
     if not 1 <= limit <= MAX_LIMIT:
-        raise HttpError(400, _("limit must be between 1 and %(max)s.") % {"max": MAX_LIMIT})
-    hits = search(q, kind=kind, lang=code, limit=limit)
+        raise HttpError(400, messages.bad_limit(MAX_LIMIT))
+    hits = search(q, kind=kind or None, lang=code, limit=limit)
     return [
         SearchResult(
             kind=h.kind,

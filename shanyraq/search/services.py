@@ -1,42 +1,156 @@
-"""Keep the index in step with the records. Called by the services that write records."""
+"""Keep the index in step with the records. Called by the services that write records.
+
+Writes go to SearchEntry only; the database keeps the full-text structure in step (FTS5
+triggers on SQLite, a generated tsvector column on PostgreSQL), so a write and its index update
+commit or roll back together.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import multiprocessing
+from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from importlib import import_module
+from itertools import chain, islice
 
 from django.apps import apps
-from django.db import transaction
+from django.db import connection, transaction
 
 from shanyraq.search.documents import SearchDocument
-from shanyraq.search.models import SearchEntry
-from shanyraq.search.normalizer import keys
+from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
+from shanyraq.search.rows import prepare
+
+BATCH = 1000
+# From this many documents in one call, batches are normalized in a helper process (the index
+# is CPU-bound in Python; a second core then works in parallel with the database writes).
+PARALLEL_FROM = 2 * BATCH
 
 
-def _entry(doc: SearchDocument) -> SearchEntry:
-    return SearchEntry(
-        kind=doc.kind,
-        object_id=str(doc.object_id),
-        titles=doc.titles,
-        summaries=doc.summaries,
-        path=doc.path,
-        public=doc.public,
-        title_keys=" ".join(keys(" ".join([*doc.titles.values(), *doc.names]))),
-        body_keys=" ".join(keys(doc.text)),
+def deletions(term: str) -> set[str]:
+    """The term and every way to drop one letter from it (SymSpell distance-1 neighbours)."""
+    return {term, *(term[:i] + term[i + 1 :] for i in range(len(term)))}
+
+
+def _insert_ignore(table: str, columns: list[str], rows: list[tuple]) -> None:
+    """executemany INSERT that skips rows hitting a unique constraint (both vendors)."""
+    if not rows:
+        return
+    cols = ", ".join(columns)
+    marks = ", ".join(["%s"] * len(columns))
+    if connection.vendor == "postgresql":
+        sql = f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING"
+    else:
+        sql = f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})"
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _add_vocabulary(words: set[str]) -> None:
+    if not words:
+        return
+    known: set[str] = set()
+    ordered = sorted(words)
+    for i in range(0, len(ordered), 900):
+        known.update(SearchWord.objects.filter(term__in=ordered[i : i + 900]).values_list("term", flat=True))
+    new = [w for w in ordered if w not in known]
+    _insert_ignore(SearchWord._meta.db_table, ["term"], [(w,) for w in new])
+    rows = [(v, w) for w in new for v in deletions(w)]
+    _insert_ignore(SearchTerm._meta.db_table, ["variant", "term"], rows)
+
+
+_ENTRY_COLUMNS = [
+    "kind", "object_id", "titles", "summaries", "path", "public",
+    "title_keys", "body_keys", "meta_keys", "title_exact", "title_phrases",
+]  # fmt: skip
+
+
+def _upsert_entries(rows: list[tuple]) -> None:
+    """One executemany for the batch (Django's bulk_create costs more than the normalizer here).
+
+    INSERT ... ON CONFLICT DO UPDATE on the (kind, object_id) constraint makes concurrent indexing
+    of the same document safe on both vendors: no delete-then-insert window. On SQLite the update
+    trigger moves the FTS entry; on PostgreSQL the generated tsvector is recomputed.
+    """
+    json_mark = "%s::jsonb" if connection.vendor == "postgresql" else "%s"
+    marks = ", ".join(json_mark if c in ("titles", "summaries") else "%s" for c in _ENTRY_COLUMNS)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in _ENTRY_COLUMNS[2:])
+    sql = (
+        f"INSERT INTO {SearchEntry._meta.db_table} ({', '.join(_ENTRY_COLUMNS)}) VALUES ({marks})"
+        f" ON CONFLICT (kind, object_id) DO UPDATE SET {updates}"
     )
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
+
+
+def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
+    it = iter(docs)
+    while batch := list(islice(it, BATCH)):
+        yield batch
+
+
+def _write(rows: list[tuple], words: set[str]) -> None:
+    _upsert_entries(rows)
+    _add_vocabulary(words)
+
+
+_process_pool: ProcessPoolExecutor | None = None
+
+
+def _helper_process() -> ProcessPoolExecutor:
+    """One long-lived helper process (spawned, so it shares no database connection), created
+    only for large loads such as `manage.py reindex` or imports; its caches stay warm."""
+    global _process_pool
+    if _process_pool is None:
+        _process_pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn"))
+    return _process_pool
+
+
+def helper_pids() -> list[int]:
+    """PIDs of the helper process, if any (the benchmark reads their CPU time)."""
+    return list(getattr(_process_pool, "_processes", None) or {})
 
 
 def index_documents(docs: Iterable[SearchDocument]) -> int:
-    entries = [_entry(d) for d in docs]
-    with transaction.atomic():
-        for e in entries:
-            SearchEntry.objects.filter(kind=e.kind, object_id=e.object_id).delete()
-        SearchEntry.objects.bulk_create(entries, batch_size=1000)
-    return len(entries)
+    """Insert or replace these documents in the index, in one transaction. Returns the count.
+
+    Documents are read (and database access done) in the calling thread; the next batch is
+    normalized meanwhile: in a helper process for large loads, else in a helper thread.
+    """
+    global _process_pool
+    count = 0
+    batches = _batches(docs)
+    first = next(batches, None)
+    if first is None:
+        return 0
+    second = next(batches, None)
+    large = second is not None and len(first) + len(second) >= PARALLEL_FROM
+    pending_batches = chain([first], [second] if second else [], batches)
+    try:
+        with transaction.atomic(), ThreadPoolExecutor(max_workers=1) as threads:
+            pool = _helper_process() if large else threads
+            if connection.vendor == "sqlite":
+                with connection.cursor() as cursor:
+                    cursor.execute("PRAGMA cache_size = -65536")
+            batch = next(pending_batches, None)
+            pending = pool.submit(prepare, batch) if batch else None
+            while pending is not None:
+                rows, words = pending.result()
+                batch = next(pending_batches, None)
+                pending = pool.submit(prepare, batch) if batch else None
+                _write(rows, words)
+                count += len(rows)
+    except BrokenProcessPool:
+        _process_pool = None  # the helper died; the next call starts a new one
+        raise
+    return count
 
 
 def index_remove(kind: str, ids: Iterable[str]) -> None:
-    SearchEntry.objects.filter(kind=kind, object_id__in=[str(i) for i in ids]).delete()
+    ids = [str(i) for i in ids]
+    with transaction.atomic():
+        for i in range(0, len(ids), 900):
+            SearchEntry.objects.filter(kind=kind, object_id__in=ids[i : i + 900]).delete()
 
 
 def sources():
@@ -49,10 +163,18 @@ def sources():
                     raise
 
 
+def index_clear() -> None:
+    """Empty the index and its vocabulary (reindex and benchmarks start from here)."""
+    with transaction.atomic():
+        SearchEntry.objects.all().delete()
+        SearchTerm.objects.all().delete()
+        SearchWord.objects.all().delete()
+
+
 def reindex_all() -> dict[str, int]:
     counts = {}
     with transaction.atomic():
-        SearchEntry.objects.all().delete()
+        index_clear()
         for source in sources():
             counts[source.KIND] = index_documents(source.documents())
     return counts

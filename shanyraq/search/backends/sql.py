@@ -1,0 +1,80 @@
+"""DDL for the full-text structures, per database vendor (used by migration 0001)."""
+
+SQLITE_CREATE = [
+    """CREATE VIRTUAL TABLE search_fts USING fts5(
+        title_keys, body_keys, meta_keys,
+        content='search_searchentry', content_rowid='id',
+        detail='column', tokenize='unicode61 remove_diacritics 0'
+    )""",
+    """CREATE TRIGGER search_entry_ai AFTER INSERT ON search_searchentry BEGIN
+        INSERT INTO search_fts(rowid, title_keys, body_keys, meta_keys)
+        VALUES (new.id, new.title_keys, new.body_keys, new.meta_keys);
+    END""",
+    """CREATE TRIGGER search_entry_ad AFTER DELETE ON search_searchentry BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title_keys, body_keys, meta_keys)
+        VALUES ('delete', old.id, old.title_keys, old.body_keys, old.meta_keys);
+    END""",
+    """CREATE TRIGGER search_entry_au AFTER UPDATE ON search_searchentry BEGIN
+        INSERT INTO search_fts(search_fts, rowid, title_keys, body_keys, meta_keys)
+        VALUES ('delete', old.id, old.title_keys, old.body_keys, old.meta_keys);
+        INSERT INTO search_fts(rowid, title_keys, body_keys, meta_keys)
+        VALUES (new.id, new.title_keys, new.body_keys, new.meta_keys);
+    END""",
+]
+SQLITE_DROP = [
+    "DROP TRIGGER IF EXISTS search_entry_au",
+    "DROP TRIGGER IF EXISTS search_entry_ad",
+    "DROP TRIGGER IF EXISTS search_entry_ai",
+    "DROP TABLE IF EXISTS search_fts",
+]
+
+
+def _vector(column: str, weight: str | None) -> str:
+    # The 'simple' configuration only lowercases: keys arrive already normalized.
+    vec = f"to_tsvector('simple'::regconfig, {column})"
+    return f"setweight({vec}, '{weight}')" if weight else vec
+
+
+POSTGRES_CREATE = [
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    "ALTER TABLE search_searchentry ADD COLUMN tsv tsvector GENERATED ALWAYS AS ("
+    + " || ".join([_vector("title_keys", "A"), _vector("body_keys", "D"), _vector("meta_keys", None)])
+    + ") STORED",
+    "CREATE INDEX search_entry_tsv ON search_searchentry USING GIN (tsv)",
+    # Titles (and markers) alone: title-only queries get their own index and statistics, so the
+    # planner estimates them right (weight-restricted queries on `tsv` are estimated as if
+    # unrestricted, which sent sparse title matches down a backward primary-key scan).
+    "ALTER TABLE search_searchentry ADD COLUMN title_tsv tsvector GENERATED ALWAYS AS ("
+    + " || ".join([_vector("title_keys", None), _vector("meta_keys", None)])
+    + ") STORED",
+    "CREATE INDEX search_entry_title_tsv ON search_searchentry USING GIN (title_tsv)",
+    "CREATE INDEX search_word_trgm ON search_searchword USING GIN (term gin_trgm_ops)",
+]
+POSTGRES_DROP = [
+    "DROP INDEX IF EXISTS search_word_trgm",
+    "DROP INDEX IF EXISTS search_entry_title_tsv",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS title_tsv",
+    "DROP INDEX IF EXISTS search_entry_tsv",
+    "ALTER TABLE search_searchentry DROP COLUMN IF EXISTS tsv",
+]
+
+
+def _run(schema_editor, statements):
+    for sql in statements:
+        schema_editor.execute(sql)
+
+
+def create(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        _run(schema_editor, SQLITE_CREATE)
+    elif vendor == "postgresql":
+        _run(schema_editor, POSTGRES_CREATE)
+
+
+def drop(apps, schema_editor):
+    vendor = schema_editor.connection.vendor
+    if vendor == "sqlite":
+        _run(schema_editor, SQLITE_DROP)
+    elif vendor == "postgresql":
+        _run(schema_editor, POSTGRES_DROP)

@@ -1,0 +1,1 @@
+from shanyraq.search.tests.fixtures import corpus  # noqa: F401
