@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext_lazy as _
 
 from shanyraq.core import languages
 from shanyraq.search.selectors import KINDS, search
@@ -12,6 +13,16 @@ from shanyraq.site.sections import home_sections, staff_links
 from shanyraq.spaces.selectors import spaces_public
 
 SEARCH_PAGE_SIZE = 20
+
+# What each kind of result is called on the results page.
+KIND_LABELS = {
+    "artifact": _("Artifact"),
+    "exhibition": _("Exhibition"),
+    "record": _("Book"),
+    "program": _("Program"),
+    "space": _("Space"),
+    "page": _("Page"),
+}
 
 
 def home(request):
@@ -38,7 +49,11 @@ def search_results(request):
     if kind not in KINDS:
         kind = None
     hits = search(query, kind=kind, lang=languages.current(), limit=SEARCH_PAGE_SIZE) if query.strip() else []
-    return render(request, "site/search.html", {"query": query, "kind": kind, "hits": hits, "kinds": KINDS})
+    results = [(hit, KIND_LABELS.get(hit.kind, hit.kind)) for hit in hits]
+    kinds = [(code, KIND_LABELS[code]) for code in KINDS if code in KIND_LABELS]
+    return render(
+        request, "site/search.html", {"query": query, "kind": kind, "results": results, "kinds": kinds}
+    )
 
 
 @login_required

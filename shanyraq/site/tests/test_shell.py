@@ -124,3 +124,15 @@ def test_security_headers_are_set(client):
     assert "default-src 'self'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
     assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_search_results_say_what_kind_each_hit_is_and_filter_by_kind(center, client):
+    from shanyraq.search.services import reindex_all
+
+    reindex_all()
+    body = client.get("/zh-hans/search/", {"q": "studio"}).content.decode()
+    assert '<span class="meta">空间</span>' in body
+    assert (
+        client.get("/en/search/", {"q": "studio", "kind": "record"}).content.decode().count('class="result ')
+        == 0
+    )
