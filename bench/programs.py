@@ -2,7 +2,7 @@
 
 Method (machine-independent description): for each database, migrate a fresh benchmark database,
 create one published workshop session, start gunicorn (3 workers x 4 threads, production
-settings, DEBUG off, rate limit off because every client is 127.0.0.1), warm it up, then let 16
+settings, DEBUG off, persistent database connections, rate limit off because every client is 127.0.0.1), warm it up, then let 16
 client threads (one keep-alive connection each) POST registrations to /api/v1/sessions/{id}/registrations as fast as they can.
 
 - Burst A: 1,000 attempts for 1,000 seats: every attempt is confirmed; we report confirmed
@@ -47,6 +47,8 @@ def _env(url: str, var_dir: str) -> dict:
         "SECURE_SSL_REDIRECT": "0",
         "SHANYRAQ_REGISTRATION_RATE": "0/1",
         "LOG_LEVEL": "ERROR",
+        # Persistent connections, as a production deployment runs them (no reconnect per request).
+        "DB_CONN_MAX_AGE": "60",
     }
 
 
