@@ -1,8 +1,8 @@
 """Registration burst against a real gunicorn server, on SQLite and on PostgreSQL.
 
 Method (machine-independent description): for each database, migrate a fresh benchmark database,
-create one published workshop session, start gunicorn (3 workers x 4 threads, production
-settings, DEBUG off, persistent database connections, rate limit off because every client is 127.0.0.1), warm it up, then let 16
+create one published workshop session, start gunicorn (5 single-threaded workers, gunicorn's 2 x cores + 1 rule; production
+settings, DEBUG off, persistent database connections, rate limit off because every client is 127.0.0.1), warm it up, then let 10
 client threads (one keep-alive connection each) POST registrations to /api/v1/sessions/{id}/registrations as fast as they can.
 
 - Burst A: 1,000 attempts for 1,000 seats: every attempt is confirmed; we report confirmed
@@ -29,10 +29,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 PG_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:55432/shanyraq_bench_programs")
-CLIENTS = int(os.environ.get("BENCH_CLIENTS", "16"))
+CLIENTS = int(os.environ.get("BENCH_CLIENTS", "10"))
 ATTEMPTS = 1000
-WORKERS = int(os.environ.get("BENCH_WORKERS", "3"))
-THREADS = int(os.environ.get("BENCH_THREADS", "4"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "5"))
+THREADS = int(os.environ.get("BENCH_THREADS", "1"))
 
 
 def _env(url: str, var_dir: str) -> dict:
