@@ -6,24 +6,14 @@ is prefixed with an apostrophe, so a spreadsheet shows it as text instead of run
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 
 from django.db.models import Count
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
-from openpyxl import Workbook
 
+from shanyraq.core.exports import rows_to_csv, rows_to_xlsx, safe_cell  # noqa: F401 - re-exported
 from shanyraq.library.models import Copy, Loan, Record
-
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def safe_cell(value):
-    if isinstance(value, str) and value.startswith(DANGEROUS):
-        return "'" + value
-    return value
 
 
 def loans_by_month(*, since: dt.date | None = None) -> list[tuple[str, str, str, int]]:
@@ -75,20 +65,8 @@ def new_acquisitions(days: int = 90, today: dt.date | None = None) -> list[tuple
 
 
 def to_csv(header: list[str], rows) -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow([safe_cell(h) for h in header])
-    for row in rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return ("\ufeff" + out.getvalue()).encode("utf-8")
+    return rows_to_csv(header, rows)
 
 
 def to_xlsx(header: list[str], rows) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.append([safe_cell(h) for h in header])
-    for row in rows:
-        ws.append([safe_cell(v) for v in row])
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    return rows_to_xlsx(header, rows)

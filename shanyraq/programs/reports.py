@@ -6,27 +6,17 @@ control character is prefixed with an apostrophe (OWASP "CSV injection").
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 from collections import defaultdict
 
 from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from shanyraq.core import languages
+from shanyraq.core.exports import rows_to_csv, rows_to_xlsx, safe_cell  # noqa: F401 - re-exported
 from shanyraq.programs.models import Attendance, Registration, Session
 from shanyraq.programs.selectors import Report
-
-DANGEROUS = ("=", "+", "-", "@", "\t", "\r", "\n")
-
-
-def safe_cell(value):
-    if isinstance(value, str) and value.startswith(DANGEROUS):
-        return "'" + value
-    return value
 
 
 def _title(session: Session) -> str:
@@ -135,25 +125,8 @@ REPORTS = {"attendance": attendance_report, "occupancy": occupancy_report, "wait
 
 
 def to_csv(report: Report) -> bytes:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer)
-    writer.writerow([safe_cell(h) for h in report.headers])
-    for row in report.rows:
-        writer.writerow([safe_cell(v) for v in row])
-    return ("\ufeff" + buffer.getvalue()).encode("utf-8")  # BOM: Excel then reads UTF-8 (Chinese, Kazakh)
+    return rows_to_csv(report.headers, report.rows)
 
 
 def to_xlsx(report: Report, title: str) -> bytes:
-    wb = Workbook()
-    ws = wb.active
-    ws.title = title[:31]
-    ws.append([safe_cell(h) for h in report.headers])
-    for row in report.rows:
-        ws.append([safe_cell(v) for v in row])
-    for row in ws.iter_rows():
-        for cell in row:
-            if cell.data_type == "f":  # never let a value become a formula
-                cell.data_type = "s"
-    buffer = io.BytesIO()
-    wb.save(buffer)
-    return buffer.getvalue()
+    return rows_to_xlsx(report.headers, report.rows, title)
