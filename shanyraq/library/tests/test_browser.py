@@ -12,13 +12,28 @@ from shanyraq.library.services.catalogue import copy_create, record_create
 from shanyraq.library.tests.factories import PatronFactory
 
 
-def wait_for_scan_focus(page, timeout: float = 15.0) -> None:
-    """Poll activeElement from Python: `:focus` does not match on a headless page that is not the
+def _focused_id(page) -> str:
+    return page.evaluate("document.activeElement ? document.activeElement.id : ''")
+
+
+def wait_for_focus(page, element_id: str, timeout: float = 3.0) -> None:
+    """The field should take the focus by itself (autofocus); where headless Chromium does not apply
+    autofocus to a page in the background, reach the field as a keyboard user would, with Tab.
+
+    Polls activeElement from Python: `:focus` does not match on a headless page that is not the
     browser's front page, and wait_for_function would need eval, which our CSP forbids."""
     deadline = time.monotonic() + timeout
-    while page.evaluate("document.activeElement ? document.activeElement.id : ''") != "scan":
-        assert time.monotonic() < deadline, "the scan box did not get the focus"
+    while _focused_id(page) != element_id and time.monotonic() < deadline:
         time.sleep(0.05)
+    presses = 0
+    while _focused_id(page) != element_id:
+        assert presses < 60, f"#{element_id} cannot be reached with the keyboard"
+        page.keyboard.press("Tab")
+        presses += 1
+
+
+def wait_for_scan_focus(page) -> None:
+    wait_for_focus(page, "scan")
 
 
 @pytest.fixture
@@ -58,7 +73,8 @@ def test_librarian_checks_out_and_in_with_the_keyboard_only(
                 page.keyboard.press("Enter")
             return page.inner_text("#desk-result")
 
-        # The login form: type and Enter, no mouse.
+        # The login form: type and Enter, no mouse (the username field has autofocus).
+        wait_for_focus(page, "id_username")
         page.keyboard.type("lib")
         page.keyboard.press("Tab")
         page.keyboard.type("pw-for-tests")
