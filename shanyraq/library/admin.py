@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.db import transaction
 
 from shanyraq.library.models import (
     Classification,
@@ -13,6 +14,7 @@ from shanyraq.library.models import (
     Record,
     Subject,
 )
+from shanyraq.library.services.catalogue import records_index
 
 
 class ContributorInline(admin.TabularInline):
@@ -42,6 +44,12 @@ class RecordAdmin(admin.ModelAdmin):
     search_fields = ["title", "title_romanized", "isbn13", "control_number"]
     exclude = ["marc_raw"]
     inlines = [ContributorInline, SubjectInline, ClassificationInline, CopyInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Back-office edits reach the search index like service writes do (names and subjects included)."""
+        super().save_related(request, form, formsets, change)
+        pk = form.instance.pk
+        transaction.on_commit(lambda: records_index([pk]))
 
 
 @admin.register(Copy)

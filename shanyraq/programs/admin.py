@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from shanyraq.programs import search_sources
 from shanyraq.programs.models import Program, Registration, Session
 
 
@@ -18,6 +19,11 @@ class ProgramAdmin(TabbedTranslationAdmin):
     list_filter = ["kind", "is_published", "language"]
     filter_horizontal = ["teachers"]
     inlines = [SessionInline]
+
+    def save_related(self, request, form, formsets, change):
+        """Back-office edits reach the search index like service writes do (teachers included)."""
+        super().save_related(request, form, formsets, change)
+        search_sources.index(form.instance)
 
 
 @admin.register(Registration)
