@@ -104,16 +104,14 @@ class Movement(models.Model):
         return f"{self.artifact_id} -> {self.space_id} {self.location_detail}"
 
 
-class LoanIn(models.Model):
-    """An institution lends us artifacts (agreement, insurance, dates). Staff-only data."""
+class LoanAgreement(models.Model):
+    """What loans in and loans out share: the agreement, its insurance and its dates. Staff-only data."""
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("Active")
         RETURNED = "returned", _("Returned")
 
-    lender = models.CharField(_("lender institution"), max_length=300)
     agreement_number = models.CharField(_("agreement number"), max_length=80, unique=True)
-    artifacts = models.ManyToManyField(Artifact, related_name="loans_in", verbose_name=_("artifacts"))
     insurance_value = models.DecimalField(_("insurance value"), max_digits=14, decimal_places=2)
     currency = models.CharField(_("currency"), max_length=3, default="USD")
     start_date = models.DateField(_("start date"))
@@ -123,35 +121,34 @@ class LoanIn(models.Model):
     returned_on = models.DateField(_("returned on"), null=True, blank=True)
 
     class Meta:
+        abstract = True
+        ordering = ["end_date"]
+
+
+class LoanIn(LoanAgreement):
+    """An institution lends us artifacts."""
+
+    lender = models.CharField(_("lender institution"), max_length=300)
+    artifacts = models.ManyToManyField(Artifact, related_name="loans_in", verbose_name=_("artifacts"))
+
+    class Meta(LoanAgreement.Meta):
         verbose_name = _("loan in")
         verbose_name_plural = _("loans in")
-        ordering = ["end_date"]
 
     def __str__(self) -> str:
         return f"{self.agreement_number} ({self.lender})"
 
 
-class LoanOut(models.Model):
-    class Status(models.TextChoices):
-        ACTIVE = "active", _("Active")
-        RETURNED = "returned", _("Returned")
+class LoanOut(LoanAgreement):
+    """We lend artifacts to another institution."""
 
     borrower = models.CharField(_("borrower institution"), max_length=300)
     venue = models.CharField(_("venue"), max_length=300, blank=True)
-    agreement_number = models.CharField(_("agreement number"), max_length=80, unique=True)
     artifacts = models.ManyToManyField(Artifact, related_name="loans_out", verbose_name=_("artifacts"))
-    insurance_value = models.DecimalField(_("insurance value"), max_digits=14, decimal_places=2)
-    currency = models.CharField(_("currency"), max_length=3, default="USD")
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("due back"))
-    conditions = models.TextField(_("conditions"), blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
-    returned_on = models.DateField(_("returned on"), null=True, blank=True)
 
-    class Meta:
+    class Meta(LoanAgreement.Meta):
         verbose_name = _("loan out")
         verbose_name_plural = _("loans out")
-        ordering = ["end_date"]
 
     def __str__(self) -> str:
         return f"{self.agreement_number} ({self.borrower})"

@@ -17,9 +17,18 @@ from shanyraq.core.services import audit_record
 from shanyraq.spaces.models import Space
 
 
-def _check_dates(start: datetime.date, end: datetime.date) -> None:
+def _check_agreement(
+    model, *, agreement_number: str, insurance_value: Decimal, start: datetime.date, end: datetime.date
+) -> None:
+    """The checks loans in and loans out share: dates in order, insurance, a new agreement number."""
     if end < start:
         raise ValidationError(_("The loan must end after it starts."))
+    if insurance_value < 0:
+        raise ValidationError(_("The insurance value cannot be negative."))
+    if model.objects.filter(agreement_number=agreement_number).exists():
+        raise ValidationError(
+            _("Agreement number %(number)s is already used.") % {"number": agreement_number}
+        )
 
 
 def loan_in_create(
@@ -34,13 +43,13 @@ def loan_in_create(
     conditions: str = "",
     currency: str = "USD",
 ) -> LoanIn:
-    _check_dates(start_date, end_date)
-    if insurance_value < 0:
-        raise ValidationError(_("The insurance value cannot be negative."))
-    if LoanIn.objects.filter(agreement_number=agreement_number).exists():
-        raise ValidationError(
-            _("Agreement number %(number)s is already used.") % {"number": agreement_number}
-        )
+    _check_agreement(
+        LoanIn,
+        agreement_number=agreement_number,
+        insurance_value=insurance_value,
+        start=start_date,
+        end=end_date,
+    )
     with transaction.atomic():
         loan = LoanIn.objects.create(
             lender=lender,
@@ -85,13 +94,13 @@ def loan_out_create(
     conditions: str = "",
     currency: str = "USD",
 ) -> LoanOut:
-    _check_dates(start_date, end_date)
-    if insurance_value < 0:
-        raise ValidationError(_("The insurance value cannot be negative."))
-    if LoanOut.objects.filter(agreement_number=agreement_number).exists():
-        raise ValidationError(
-            _("Agreement number %(number)s is already used.") % {"number": agreement_number}
-        )
+    _check_agreement(
+        LoanOut,
+        agreement_number=agreement_number,
+        insurance_value=insurance_value,
+        start=start_date,
+        end=end_date,
+    )
     with transaction.atomic():
         locked = list(Artifact.objects.select_for_update().filter(pk__in=[a.pk for a in artifacts]))
         for artifact in locked:
