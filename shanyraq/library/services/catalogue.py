@@ -128,14 +128,20 @@ def record_create(
             marc_xml=marc_xml,
             is_public=is_public,
         )
-        contributors, subjects, classes = children_of(record, data)
-        Contributor.objects.bulk_create(contributors)
-        Subject.objects.bulk_create(subjects)
-        Classification.objects.bulk_create(classes)
-        audit_record(actor=actor, action="record.create", target=record)
-        transaction.on_commit(catalogue_changed)
-        index_documents([document_for(record, contributors, subjects)])
+        _write_children(record, data, actor=actor, action="record.create")
     return record
+
+
+def _write_children(record: Record, data: RecordData, *, actor, action: str) -> None:
+    """Names, subjects and classes of a saved record, its audit line and its index entry (inside the
+    caller's transaction)."""
+    contributors, subjects, classes = children_of(record, data)
+    Contributor.objects.bulk_create(contributors)
+    Subject.objects.bulk_create(subjects)
+    Classification.objects.bulk_create(classes)
+    audit_record(actor=actor, action=action, target=record)
+    transaction.on_commit(catalogue_changed)
+    index_documents([document_for(record, contributors, subjects)])
 
 
 def record_update(
@@ -164,13 +170,7 @@ def record_update(
         record.contributors.all().delete()
         record.subjects.all().delete()
         record.classifications.all().delete()
-        contributors, subjects, classes = children_of(record, data)
-        Contributor.objects.bulk_create(contributors)
-        Subject.objects.bulk_create(subjects)
-        Classification.objects.bulk_create(classes)
-        audit_record(actor=actor, action="record.update", target=record)
-        transaction.on_commit(catalogue_changed)
-        index_documents([document_for(record, contributors, subjects)])
+        _write_children(record, data, actor=actor, action="record.update")
     return record
 
 
