@@ -6,6 +6,7 @@ from shanyraq.collection.models.images import ArtifactImage
 from shanyraq.collection.models.procedures import (
     Acquisition,
     ConditionCheck,
+    ConditionCheckImage,
     Deaccession,
     InventorySighting,
     InventorySweep,
@@ -21,6 +22,7 @@ __all__ = [
     "Artifact",
     "ArtifactImage",
     "ConditionCheck",
+    "ConditionCheckImage",
     "Deaccession",
     "Exhibition",
     "ExhibitionArtifact",
