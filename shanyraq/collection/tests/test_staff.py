@@ -218,7 +218,7 @@ def test_other_roles_are_refused_every_procedure_write_and_nothing_changes(
     client = staff_client(role)
     before = snapshot()
     statuses = {action: do(client, action).status_code for action in WRITE_ACTIONS}
-    assert statuses == {action: 403 for action in WRITE_ACTIONS}
+    assert statuses == dict.fromkeys(WRITE_ACTIONS, 403)
     assert snapshot() == before
 
 
@@ -228,7 +228,7 @@ def test_role_reads_exactly_the_procedure_pages_it_may(procedures_world, staff_c
     before = snapshot()
     statuses = {action: do(client, action).status_code for action in READ_ACTIONS}
     expected = 200 if role in READERS else 403
-    assert statuses == {action: expected for action in READ_ACTIONS}
+    assert statuses == dict.fromkeys(READ_ACTIONS, expected)
     assert snapshot() == before
 
 
