@@ -74,6 +74,19 @@ def _placeholder(accession: str, title: str, colour: tuple[int, int, int]) -> by
     return out.getvalue()
 
 
+def placeholder_image_add(*, actor, artifact: Artifact, titles: tuple, category: str):
+    """A generated image that says, in each language's alt text and caption, that it is no photograph."""
+    return image_add(
+        actor=actor,
+        artifact=artifact,
+        data=_placeholder(artifact.accession_number, titles[0], COLOURS[category]),
+        **_langs(
+            "alt", tuple(text.format(title) for text, title in zip(PLACEHOLDER_ALT, titles, strict=True))
+        ),
+        **_langs("credit", PLACEHOLDER_CREDIT),
+    )
+
+
 def load() -> dict[str, int]:
     vocabularies_load()
     curator = get_user_model().objects.filter(groups__name="curator").first()
@@ -143,13 +156,7 @@ def load() -> dict[str, int]:
                 moved_at=INSTALLED,
                 index=False,
             )
-        image_add(
-            actor=curator,
-            artifact=artifact,
-            data=_placeholder(number, title[0], COLOURS[cat]),
-            **{f"alt_{s}": PLACEHOLDER_ALT[i].format(title[i]) for i, s in enumerate(SUFFIXES)},
-            **_langs("credit", PLACEHOLDER_CREDIT),
-        )
+        placeholder_image_add(actor=curator, artifact=artifact, titles=title, category=cat)
         by_key[key] = artifact
         if lender:
             on_loan.setdefault(lender, []).append(artifact)
