@@ -6,6 +6,7 @@ import threading
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, close_old_connections, connection
+from django.utils import translation
 from PIL import Image
 
 from shanyraq.collection.models import ArtifactImage, ConditionCheck, ConditionCheckImage
@@ -59,7 +60,7 @@ def test_several_images_get_the_same_texts_and_consecutive_order(media):
 @pytest.mark.django_db
 def test_every_bad_file_is_named_and_nothing_is_written(media):
     artifact = ArtifactFactory()
-    with pytest.raises(ValidationError) as exc:
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
         images_add(
             actor=None,
             artifact=artifact,
