@@ -13,6 +13,20 @@ from shanyraq.collection.models import Artifact, ConditionCheck, Movement
 from shanyraq.spaces.models import Space
 
 
+class DateInput(forms.DateInput):
+    """A browser date picker: its value must be ISO 8601 whatever the page's language."""
+
+    input_type = "date"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%d")
+
+
+class StaffChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
 class AccessionField(forms.CharField):
     def clean(self, value):
         value = super().clean(value)
@@ -62,8 +76,8 @@ class LoanAgreementForm(forms.Form):
         label=_("Insurance value"), max_digits=14, decimal_places=2, min_value=0
     )
     currency = forms.CharField(label=_("Currency"), max_length=3, initial="USD")
-    start_date = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(label=_("Due back"), widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(label=_("Start date"), widget=DateInput())
+    end_date = forms.DateField(label=_("Due back"), widget=DateInput())
     conditions = forms.CharField(label=_("Conditions"), widget=forms.Textarea, required=False)
 
     def clean_agreement_number(self):
@@ -97,7 +111,7 @@ class LoanOutReturnForm(forms.Form):
         to_field_name="slug",
     )
     location_detail = forms.CharField(label=_("Case or shelf"), max_length=120, required=False)
-    returned_on = forms.DateField(label=_("Returned on"), widget=forms.DateInput(attrs={"type": "date"}))
+    returned_on = forms.DateField(label=_("Returned on"), widget=DateInput())
 
 
 class ArtifactTextForm(forms.Form):
@@ -174,8 +188,8 @@ def read_files(files) -> list[tuple[str, bytes]]:
 
 
 class ConditionCheckForm(forms.Form):
-    checked_on = forms.DateField(label=_("Checked on"), widget=forms.DateInput(attrs={"type": "date"}))
-    checked_by = forms.ModelChoiceField(
+    checked_on = forms.DateField(label=_("Checked on"), widget=DateInput())
+    checked_by = StaffChoiceField(
         label=_("Checked by"),
         queryset=get_user_model().objects.filter(is_staff=True, is_active=True).order_by("username"),
     )

@@ -139,3 +139,17 @@ def test_condition_photographs_never_appear_on_the_public_page(world, staff_clie
     photo = ConditionCheckImage.objects.get()
     body = client.get("/en/collection/artifacts/KCC.C.1/").content.decode()
     assert photo.thumbnail.name not in body and photo.original.name not in body
+
+
+def test_the_date_picker_gets_an_iso_date_and_a_russian_page_accepts_it(world, staff_client):
+    client = staff_client("curator")
+    body = client.get(URL.replace("/en/", "/ru/")).content.decode()
+    assert f'type="date" name="checked_on" value="{timezone.localdate().isoformat()}"' in body
+    response = client.post(
+        URL.replace("/en/", "/ru/"),
+        {"checked_on": "2025-11-20", "checked_by": world["conservator"].pk, "grade": "good"},
+    )
+    assert (response.status_code, ConditionCheck.objects.get().checked_on) == (
+        302,
+        datetime.date(2025, 11, 20),
+    )
