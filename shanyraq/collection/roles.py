@@ -8,6 +8,7 @@ VIEW = [
     "collection.view_loanout",
     "collection.view_movement",
     "collection.view_conditioncheck",
+    "collection.view_conditioncheckimage",
     "collection.view_artifactimage",
 ]
 
