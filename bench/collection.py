@@ -181,7 +181,9 @@ def _time_pages() -> tuple[list[str], dict[str, list[float]], list[float]]:
                 if kind == "cold":
                     t0 = time.perf_counter()
                     artifact = Artifact.objects.get(pk=rng.choice(ids))
-                    artifact_move(actor=None, artifact=artifact, space=rng.choice(halls), reason="installation")
+                    artifact_move(
+                        actor=None, artifact=artifact, space=rng.choice(halls), reason="installation"
+                    )
                     writes.append((time.perf_counter() - t0) * 1000)
                     cache.clear()
                 t0, c0 = time.perf_counter(), time.process_time()
