@@ -25,7 +25,7 @@ ROWS = {
     V.TECHNIQUE: TECHNIQUES,
     V.OBJECT_TYPE: OBJECT_TYPES,
 }
-migration = importlib.import_module("shanyraq.collection.migrations.0002_term_aat_ids")
+migration = importlib.import_module("shanyraq.collection.migrations.0003_term_aat_ids")
 
 
 def test_every_aat_id_is_nine_digits_starting_with_300():

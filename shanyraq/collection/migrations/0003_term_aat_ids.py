@@ -93,7 +93,7 @@ def fill_aat_ids(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("collection", "0001_initial"),
+        ("collection", "0002_facet_cells"),
     ]
 
     operations = [
