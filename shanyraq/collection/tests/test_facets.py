@@ -173,3 +173,28 @@ def test_cells_are_read_again_when_another_process_changes_them(world):
     assert sum(c[-1] for c in cells_current()) == 1  # same version: the parsed cells are kept
     FacetState.objects.update(version=12345)
     assert sum(c[-1] for c in cells_current()) == 5
+
+
+@pytest.mark.django_db(transaction=True)
+def test_writers_racing_on_threads_leave_cells_equal_to_a_recount():
+    from shanyraq.collection.tests.test_accession import _race
+    from shanyraq.collection.vocabularies import vocabularies_load
+
+    vocabularies_load()
+    halls = [SpaceFactory(slug=f"race-hall-{i}") for i in range(3)]
+    materials = list(Term.objects.filter(vocabulary="material")[:3])
+    artifacts = [
+        artifact_create(
+            actor=None, accession_number=f"RACE.{i}", published=True, materials=materials[: i % 3]
+        )
+        for i in range(6)
+    ]
+
+    def move(i):
+        # Two threads per artifact, each moving it to another hall: the counts must follow the
+        # state the last writer left, whichever order the refreshes run in.
+        artifact_move(actor=None, artifact=artifacts[i % 6], space=halls[i % 3], reason="installation")
+
+    _race(12, move)
+    assert cells_in_db() == recount()
+    assert sum(cells_in_db().values()) == 6
