@@ -128,6 +128,9 @@ def _fill(n: int) -> None:
             [],
         )
         cursor.execute("ANALYZE")
+    from shanyraq.collection.services.facets import facets_rebuild
+
+    facets_rebuild()  # rows written with raw SQL: count their facet cells once, as a loader must
 
 
 SCENARIOS = [
@@ -148,16 +151,27 @@ def _pct(values: list[float], p: float) -> float:
     return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
-def _time_pages() -> tuple[list[str], list[float], list[float], list[float], list[float]]:
-    """Cold: the facet cache is cleared before every request (as after each curator's write).
-    Warm: facet counts come from the cache, the page query and rendering still run.
+def _time_pages() -> tuple[list[str], dict[str, list[float]], list[float]]:
+    """Cold: right before each request a curator moves a random artifact to another hall with the
+    real service (the facet cells change version, so the page reads them again; the search-query
+    facet cache is cleared too). Warm: nothing changed since the previous request.
     Wall time and this process's CPU time are both kept: the client, Django and SQLite all run in
     this one thread, so CPU time is what the request costs without other processes' contention."""
+    import random
+
     from django.core.cache import cache
     from django.test import Client
 
+    from shanyraq.collection.models import Artifact
+    from shanyraq.collection.services.procedures import artifact_move
+    from shanyraq.spaces.models import Space
+
+    rng = random.Random(7)
+    halls = list(Space.objects.filter(kind=Space.Kind.HALL))
+    ids = list(Artifact.objects.filter(published=True).values_list("pk", flat=True))
     client = Client()
     rows = []
+    writes: list[float] = []
     totals: dict[str, list[float]] = {"cold": [], "warm": [], "cold_cpu": [], "warm_cpu": []}
     for name, url in SCENARIOS:
         assert client.get(url).status_code == 200
@@ -165,6 +179,12 @@ def _time_pages() -> tuple[list[str], list[float], list[float], list[float], lis
         for kind, repeat in (("cold", 10), ("warm", 20)):
             for _ in range(repeat):
                 if kind == "cold":
+                    t0 = time.perf_counter()
+                    artifact = Artifact.objects.get(pk=rng.choice(ids))
+                    artifact_move(
+                        actor=None, artifact=artifact, space=rng.choice(halls), reason="installation"
+                    )
+                    writes.append((time.perf_counter() - t0) * 1000)
                     cache.clear()
                 t0, c0 = time.perf_counter(), time.process_time()
                 assert client.get(url).status_code == 200
@@ -176,7 +196,7 @@ def _time_pages() -> tuple[list[str], list[float], list[float], list[float], lis
             f"| {name} | `{url}` | {_pct(runs['cold'], 0.95):.1f} | {_pct(runs['cold_cpu'], 0.95):.1f} "
             f"| {_pct(runs['warm'], 0.95):.1f} | {_pct(runs['warm_cpu'], 0.95):.1f} |"
         )
-    return rows, totals["cold"], totals["warm"], totals["cold_cpu"], totals["warm_cpu"]
+    return rows, totals, writes
 
 
 def _walters() -> tuple[float, float, int]:
@@ -201,7 +221,11 @@ def run() -> str:
     _fill(N)
     fill_s = time.perf_counter() - t0
     load_before = os.getloadavg()[0]
-    rows, cold, warm, cold_cpu, warm_cpu = _time_pages()
+    rows, totals, writes = _time_pages()
+    cold, warm, cold_cpu, warm_cpu = totals["cold"], totals["warm"], totals["cold_cpu"], totals["warm_cpu"]
+    from shanyraq.collection.models import FacetCell
+
+    cells = FacetCell.objects.filter(count__gt=0).count()
     load_after = os.getloadavg()[0]
     create_rps, update_rps, walters_rows = _walters()
     warm_p95, cold_p95 = _pct(warm, 0.95), _pct(cold, 0.95)
@@ -213,18 +237,22 @@ def run() -> str:
             "## Collection",
             "",
             f"Online collection page with facets at {N:,} artifacts on SQLite, p95 target <= {TARGET_P95_MS} ms:",
-            f"- facet counts cached (the usual case between two curator writes): **p50 {statistics.median(warm):.1f} ms, "
+            f"- nothing written since the previous request: **p50 {statistics.median(warm):.1f} ms, "
             f"p95 {warm_p95:.1f} ms** wall, **p95 {_pct(warm_cpu, 0.95):.1f} ms CPU** over {len(warm)} requests: "
             f"**{verdict}** on wall time, **{'meets' if _pct(warm_cpu, 0.95) <= TARGET_P95_MS else 'misses'}** on CPU time;",
-            f"- cold (cache cleared before every request, as right after a write): **p50 {statistics.median(cold):.1f} ms, "
+            f"- right after a curator's write (a real `artifact_move` before every request): **p50 {statistics.median(cold):.1f} ms, "
             f"p95 {cold_p95:.1f} ms** wall, **p95 {_pct(cold_cpu, 0.95):.1f} ms CPU** over {len(cold)} requests: "
             f"**{cold_verdict}** on wall time, **{'meets' if _pct(cold_cpu, 0.95) <= TARGET_P95_MS else 'misses'}** on CPU time.",
+            f"- the write itself (`artifact_move` incl. moving its facet count and re-indexing): "
+            f"p50 {statistics.median(writes):.1f} ms, p95 {_pct(writes, 0.95):.1f} ms; {cells:,} facet cells "
+            f"summarize the {N:,} artifacts.",
             "",
             f"Walters CC0 import ({walters_rows:,} records, validation + bulk write + bulk search indexing): "
             f"**{create_rps:,.0f} rows/s** new, **{update_rps:,.0f} rows/s** re-import; "
             f"target >= {TARGET_IMPORT_RPS} rows/s: **{import_verdict}**.",
             "",
-            "| scenario | URL | cold p95 ms wall | cold p95 ms CPU | cached p95 ms wall | cached p95 ms CPU |",
+            "| scenario | URL | after a write p95 ms wall | after a write p95 ms CPU | unchanged p95 ms wall "
+            "| unchanged p95 ms CPU |",
             "|---|---|---|---|---|---|",
             *rows,
             "",
@@ -232,11 +260,15 @@ def run() -> str:
             "var/bench/collection.sqlite3 (WAL, IMMEDIATE) is filled "
             f"in {fill_s:.0f} s (SQL generated from one template row): {N:,} artifacts (95 % published, 30 % in one "
             "of 3 public halls by their latest movement), 10 categories, 10 periods, 1-2 of 24 materials each. "
-            "Each URL is requested once, then 10 times with the facet cache cleared and 20 times with it warm, "
-            "with Django's test Client (all middleware, templates and translations). A page runs one count "
-            "per facet (category, period, material, hall, on view) with the other facets' filters applied, "
-            "one count for paging and the page query; the counts are cached per collection version, which "
-            "every service write bumps. The search-box path is not part of this figure (its cost is the "
+            "Each URL is requested once, then 10 times each right after a real write (a curator moves a random "
+            "artifact to a hall with the service) and 20 times with nothing changed, with Django's test Client "
+            "(all middleware, templates and translations). The facet counts come from precomputed facet cells "
+            "(category, period, on view, hall, material set -> count; decision 004): every service write moves "
+            "the artifact's count from its old cell to its new one right after it commits and changes the "
+            "cells' version; a page reads the version (one row), re-reads the cells only when it changed, and "
+            "sums them in Python for any combination of filters, then runs the page query. Before this "
+            "design the page ran five GROUP BY counts per request after a write: p95 247 ms. The search-box "
+            "path (counts in SQL over the matching artifacts) is not part of this figure (its cost is the "
             "search index's). The machine (2 cores) is shared by five developers' test runs: the 1-minute load "
             f"average was {load_before:.1f} before and {load_after:.1f} after the page timings, so the figures are "
             "inflated by CPU contention; rerun on an idle machine for comparable numbers.",

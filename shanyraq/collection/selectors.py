@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from shanyraq.collection.conf import LOANS_DUE_DAYS
+from shanyraq.collection.facet_cells import Selection, cells_current, counts_from_cells
 from shanyraq.collection.models import Artifact, Exhibition, InventorySighting, InventorySweep, LoanIn, Term
 from shanyraq.search.selectors import search_ids
 from shanyraq.spaces.models import Space
@@ -102,30 +103,65 @@ def artifacts_browse(
         return list(Term.objects.filter(vocabulary=vocabulary, slug__in=slugs).values_list("pk", flat=True))
 
     # Term ids, not slug joins, so SQLite uses the (published, category) and (published, period) indexes.
+    # A chosen value that names nothing becomes the impossible id -1: it matches nothing, as in SQL.
+    chosen = {
+        "category": term_ids(Term.Vocabulary.CATEGORY, category) if category else [],
+        "period": term_ids(Term.Vocabulary.PERIOD, period) if period else [],
+        "material": term_ids(Term.Vocabulary.MATERIAL, material) if material else [],
+        "hall": list(Space.objects.filter(slug__in=hall).values_list("pk", flat=True)) if hall else [],
+    }
+    for name, slugs in (("category", category), ("period", period), ("material", material), ("hall", hall)):
+        if slugs and not chosen[name]:
+            chosen[name] = [-1]
     filters = {
-        "category": Q(category_id__in=term_ids(Term.Vocabulary.CATEGORY, category)) if category else Q(),
-        "period": Q(period_id__in=term_ids(Term.Vocabulary.PERIOD, period)) if period else Q(),
+        "category": Q(category_id__in=chosen["category"]) if category else Q(),
+        "period": Q(period_id__in=chosen["period"]) if period else Q(),
         "material": Q(pk__in=[]) if material else Q(),  # replaced by a subquery below
-        "hall": (Q(current_space__slug__in=hall) & ON_VIEW) if hall else Q(),
+        "hall": (Q(current_space_id__in=chosen["hall"]) & ON_VIEW) if hall else Q(),
         "on_view": ON_VIEW if on_view else Q(),
     }
-
     through = Artifact.materials.through
-    material_ids = term_ids(Term.Vocabulary.MATERIAL, material) if material else []
+    walk_in_order = False
 
     def filtered(skip: str | None = None) -> QuerySet[Artifact]:
         qs = base
         for name, cond in filters.items():
             if name != skip and cond:
-                if name == "material":
+                if name == "material" and walk_in_order:
+                    qs = qs.filter(
+                        Exists(
+                            through.objects.filter(artifact_id=OuterRef("pk"), term_id__in=chosen["material"])
+                        )
+                    )
+                elif name == "material":
                     # A subquery on term ids keeps one row per artifact when several materials are chosen.
                     qs = qs.filter(
-                        pk__in=through.objects.filter(term_id__in=material_ids).values("artifact_id")
+                        pk__in=through.objects.filter(term_id__in=chosen["material"]).values("artifact_id")
                     )
                 else:
                     qs = qs.filter(cond)
         return qs
 
+    if q:
+        cached = _facet_counts_cached(filtered, q, category, period, material, hall, on_view)
+    else:
+        cells = cells_current()
+        selection = Selection(**{name: frozenset(ids) for name, ids in chosen.items()}, on_view=on_view)
+        cached = counts_from_cells(cells, selection)
+        # For the page itself: when the chosen materials are common, walking the sort index and
+        # probing each artifact's materials finds a page in a few hundred steps; when they are rare,
+        # fetching their few artifacts and sorting them is cheaper. The cells tell which case it is.
+        walk_in_order = bool(material) and cached["total"] * 50 >= sum(c[-1] for c in cells)
+    facets = _facet_objects(cached, category=category, period=period, material=material, hall=hall)
+    on_view_count, total = cached["on_view"], cached["total"]
+    qs = filtered()
+    qs = qs.select_related("period", "category").order_by(*SORTS.get(sort, SORTS["accession"]))
+    return Browse(artifacts=qs, facets=facets, on_view_count=on_view_count, total=total)
+
+
+def _facet_counts_cached(filtered, q, category, period, material, hall, on_view) -> dict:
+    """With a search query the counts run in SQL over the matching artifacts (no cells can hold a
+    query's result), cached per collection version."""
     key = (
         "collection:facets:"
         + hashlib.sha256(
@@ -144,21 +180,16 @@ def artifacts_browse(
     )
     cached = cache.get(key)
     if cached is None:
-        unfiltered = not (q or category or period or hall or on_view)
-        cached = _facet_counts(filtered, unfiltered_materials=unfiltered)
+        cached = _facet_counts(filtered)
         cache.set(key, cached, FACET_CACHE_SECONDS)
-    facets = _facet_objects(cached, category=category, period=period, material=material, hall=hall)
-    on_view_count, total = cached["on_view"], cached["total"]
-    qs = filtered()
-    qs = qs.select_related("period", "category").order_by(*SORTS.get(sort, SORTS["accession"]))
-    return Browse(artifacts=qs, facets=facets, on_view_count=on_view_count, total=total)
+    return cached
 
 
 def _grouped(qs, column: str) -> dict:
     return dict(qs.order_by().values_list(column).annotate(n=Count("pk")).values_list(column, "n"))
 
 
-def _facet_counts(filtered, *, unfiltered_materials: bool) -> dict:
+def _facet_counts(filtered) -> dict:
     """Counts per facet value, each with the other facets' filters applied (cacheable plain data).
 
     .order_by() clears Meta.ordering, which would otherwise be added to each GROUP BY.
@@ -168,20 +199,8 @@ def _facet_counts(filtered, *, unfiltered_materials: bool) -> dict:
         rows = filtered(name).order_by().values_list(f"{name}_id").annotate(n=Count("pk"))
         counts[name] = {k: n for k, n in rows.values_list(f"{name}_id", "n") if k}
     through = Artifact.materials.through.objects
-    if unfiltered_materials:
-        # The landing page: all links minus those of the few unpublished artifacts, two index scans
-        # instead of a semi-join over every link.
-        everything = _grouped(through.all(), "term_id")
-        hidden = _grouped(
-            through.filter(artifact_id__in=Artifact.objects.filter(published__in=[False]).values("pk")),
-            "term_id",
-        )
-        counts["material"] = {
-            k: n - hidden.get(k, 0) for k, n in everything.items() if n - hidden.get(k, 0) > 0
-        }
-    else:
-        visible = through.filter(artifact_id__in=filtered("material").order_by().values("pk"))
-        counts["material"] = _grouped(visible, "term_id")
+    visible = through.filter(artifact_id__in=filtered("material").order_by().values("pk"))
+    counts["material"] = _grouped(visible, "term_id")
     rows = filtered("hall").filter(ON_VIEW).order_by().values_list("current_space_id").annotate(n=Count("pk"))
     counts["hall"] = {k: n for k, n in rows.values_list("current_space_id", "n") if k}
     counts["on_view"] = filtered("on_view").filter(ON_VIEW).count()

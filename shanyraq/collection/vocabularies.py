@@ -162,6 +162,91 @@ OBJECT_TYPES = [
 ]
 
 
+# Getty Art & Architecture Thesaurus subject ids per term, keyed by (vocabulary, slug).
+# Every id here was found stated for the same concept in a public source; the source, the AAT
+# label and the terms left without an id (and why) are listed in docs/collection/aat-sources.md.
+# A term missing here has no verified id: a wrong id is worse than none.
+AAT_IDS: dict[tuple[str, str], str] = {
+    # Categories: the AAT concept the category is named after (disciplines, object genres).
+    (V.CATEGORY, "archaeology"): "300054328",  # archaeology
+    (V.CATEGORY, "jewelry-art"): "300209286",  # jewelry
+    (V.CATEGORY, "weapons"): "300036926",  # weapons
+    (V.CATEGORY, "musical-instruments"): "300041620",  # musical instruments
+    (V.CATEGORY, "ethnography"): "300054319",  # ethnography (discipline)
+    (V.CATEGORY, "textiles"): "300014063",  # textiles
+    (V.CATEGORY, "decorative-arts"): "300054168",  # decorative arts
+    (V.CATEGORY, "fine-arts"): "300054195",  # fine arts
+    (V.CATEGORY, "numismatics"): "300054419",  # numismatics
+    # Materials
+    (V.MATERIAL, "gold"): "300011021",
+    (V.MATERIAL, "silver"): "300011029",
+    (V.MATERIAL, "bronze"): "300010957",
+    (V.MATERIAL, "copper"): "300011020",
+    (V.MATERIAL, "iron"): "300011002",
+    (V.MATERIAL, "steel"): "300133751",
+    (V.MATERIAL, "wood"): "300011914",
+    (V.MATERIAL, "leather"): "300011845",
+    (V.MATERIAL, "felt"): "300014107",  # felt (textile)
+    (V.MATERIAL, "wool"): "300014074",  # wool (textile)
+    (V.MATERIAL, "silk"): "300014072",  # silk (textile)
+    (V.MATERIAL, "cotton"): "300014067",  # cotton (textile)
+    (V.MATERIAL, "horn"): "300011826",
+    (V.MATERIAL, "bone"): "300011798",
+    (V.MATERIAL, "horsehair"): "300011819",
+    (V.MATERIAL, "gut"): "300193289",
+    (V.MATERIAL, "turquoise"): "300011164",
+    (V.MATERIAL, "coral"): "300011800",
+    (V.MATERIAL, "pearl"): "300011827",
+    (V.MATERIAL, "ceramic"): "300235507",  # ceramic (material)
+    (V.MATERIAL, "paper"): "300014109",
+    (V.MATERIAL, "glass"): "300010797",
+    (V.MATERIAL, "stone"): "300011176",  # stone (worked rock)
+    (V.MATERIAL, "plaster"): "300014922",
+    (V.MATERIAL, "sinew"): "300192952",
+    # Techniques
+    (V.TECHNIQUE, "casting"): "300053104",
+    (V.TECHNIQUE, "forging"): "300054033",
+    (V.TECHNIQUE, "chasing"): "300054016",
+    (V.TECHNIQUE, "engraving"): "300053829",  # engraving the surface, not the printing process
+    (V.TECHNIQUE, "granulation"): "300054021",
+    (V.TECHNIQUE, "niello"): "300054022",
+    (V.TECHNIQUE, "gilding"): "300053789",
+    (V.TECHNIQUE, "inlay"): "300053850",
+    (V.TECHNIQUE, "carving"): "300053149",
+    (V.TECHNIQUE, "applique"): "300053646",
+    (V.TECHNIQUE, "embroidery"): "300053653",  # embroidering (the process)
+    (V.TECHNIQUE, "weaving"): "300053642",
+    (V.TECHNIQUE, "stamping"): "300053138",
+    (V.TECHNIQUE, "painting"): "300054216",
+    # Object types
+    (V.OBJECT_TYPE, "cauldron"): "300196395",
+    (V.OBJECT_TYPE, "plaque"): "300010262",  # plaques (flat objects)
+    (V.OBJECT_TYPE, "mirror"): "300037682",
+    (V.OBJECT_TYPE, "vessel"): "300193015",  # vessels (containers)
+    (V.OBJECT_TYPE, "headdress"): "300046023",
+    (V.OBJECT_TYPE, "bracelet"): "300045991",
+    (V.OBJECT_TYPE, "ring"): "300046012",  # rings (jewelry)
+    (V.OBJECT_TYPE, "earring"): "300045998",
+    (V.OBJECT_TYPE, "pendant"): "300046002",  # pendants (jewelry)
+    (V.OBJECT_TYPE, "sabre"): "300037086",  # sabers
+    (V.OBJECT_TYPE, "bow"): "300036999",  # bows (weapons)
+    (V.OBJECT_TYPE, "arrowhead"): "300024861",
+    (V.OBJECT_TYPE, "dagger"): "300037058",
+    (V.OBJECT_TYPE, "helmet"): "300036794",
+    (V.OBJECT_TYPE, "chordophone"): "300041641",  # chordophones
+    (V.OBJECT_TYPE, "aerophone"): "300042274",  # wind instruments, as the term is labelled
+    (V.OBJECT_TYPE, "idiophone"): "300041726",  # percussion instruments: it also holds drums
+    (V.OBJECT_TYPE, "rug"): "300185749",  # rugs (textiles)
+    (V.OBJECT_TYPE, "garment"): "300266639",  # clothing
+    (V.OBJECT_TYPE, "chest"): "300038992",  # chests (case furniture)
+    (V.OBJECT_TYPE, "coin"): "300037222",  # coins (money)
+    (V.OBJECT_TYPE, "figure"): "300189808",  # figures (representations)
+    (V.OBJECT_TYPE, "belt"): "300210002",  # belts (costume accessories)
+    (V.OBJECT_TYPE, "axe"): "300036982",  # axes (weapons)
+    (V.OBJECT_TYPE, "quiver"): "300036930",
+}
+
+
 def _rows():
     for vocabulary, rows in (
         (V.CATEGORY, CATEGORIES),
@@ -182,7 +267,12 @@ def _rows():
 
 
 def vocabularies_load() -> int:
-    """Create or update the starting terms; safe to run again."""
+    """Create or update the starting terms; safe to run again.
+
+    Names, order and years follow this file on every run. An AAT id is only filled where the
+    term has none: a curator who typed a different id by hand keeps it (theirs is the later,
+    more specific judgement), and running the load again changes nothing.
+    """
     count = 0
     with transaction.atomic():
         for vocabulary, slug, order, names, years in _rows():
@@ -191,4 +281,6 @@ def vocabularies_load() -> int:
                 defaults["earliest_year"], defaults["latest_year"] = years
             Term.objects.update_or_create(vocabulary=vocabulary, slug=slug, defaults=defaults)
             count += 1
+        for (vocabulary, slug), aat_id in AAT_IDS.items():
+            Term.objects.filter(vocabulary=vocabulary, slug=slug, aat_id="").update(aat_id=aat_id)
     return count

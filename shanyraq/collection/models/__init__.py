@@ -2,6 +2,7 @@
 
 from shanyraq.collection.models.artifacts import AccessionCounter, Artifact, Term
 from shanyraq.collection.models.exhibitions import Exhibition, ExhibitionArtifact
+from shanyraq.collection.models.facets import FacetCell, FacetMembership, FacetState
 from shanyraq.collection.models.images import ArtifactImage
 from shanyraq.collection.models.procedures import (
     Acquisition,
@@ -26,6 +27,9 @@ __all__ = [
     "Deaccession",
     "Exhibition",
     "ExhibitionArtifact",
+    "FacetCell",
+    "FacetMembership",
+    "FacetState",
     "InventorySighting",
     "InventorySweep",
     "LoanIn",

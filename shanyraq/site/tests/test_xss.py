@@ -22,13 +22,15 @@ MAX_PAGES = 250
 
 
 def is_free_text(field) -> bool:
-    """Text a person writes: not codes, slugs, choices, unique keys or short identifiers."""
+    """Text a person writes: not codes, slugs, choices, unique keys, short identifiers or fields
+    only the code writes (editable=False)."""
     if not isinstance(field, (models.CharField, models.TextField)):
         return False
     if (
         isinstance(field, (models.SlugField, models.EmailField, models.URLField))
         or field.unique
         or field.choices
+        or not field.editable
     ):
         return False
     return isinstance(field, models.TextField) or (field.max_length or 0) >= 120
