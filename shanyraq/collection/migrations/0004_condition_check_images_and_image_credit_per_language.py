@@ -14,7 +14,7 @@ def credit_to_english(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("collection", "0001_initial"),
+        ("collection", "0003_term_aat_ids"),
     ]
 
     operations = [
