@@ -55,10 +55,12 @@ def world(vocab):
 
 
 @pytest.fixture
-def procedures_world(world, settings, tmp_path):
-    """The world plus an artifact to lend, one lent out (OUT-1), and two images on KCC.M.1."""
+def procedures_world(db, settings, tmp_path):
+    """KCC.M.1 in storage with two images, KCC.M.3 to lend, KCC.M.4 lent out (OUT-1); no vocabularies."""
     settings.MEDIA_ROOT = tmp_path
-    art, storage = world["art"], world["storage"]
+    storage = StorageFactory()
+    art = ArtifactFactory(accession_number="KCC.M.1", title_en="Sabre")
+    artifact_move(actor=None, artifact=art, space=storage, reason="storage")
     to_lend = ArtifactFactory(accession_number="KCC.M.3", title_en="Saddle")
     artifact_move(actor=None, artifact=to_lend, space=storage, reason="storage")
     lent = ArtifactFactory(accession_number="KCC.M.4", title_en="Bowl")
@@ -74,7 +76,7 @@ def procedures_world(world, settings, tmp_path):
     )
     image_add(actor=None, artifact=art, data=png(), alt_en="Sabre, front")
     image_add(actor=None, artifact=art, data=png(colour="red"), alt_en="Sabre, back")
-    return world
+    return {"art": art, "storage": storage}
 
 
 def snapshot():
