@@ -218,3 +218,21 @@ def test_front_desk_sees_a_loan_without_the_return_form(storage, staff_client):
 
 def test_an_unknown_loan_is_not_found(storage, staff_client):
     assert staff_client("curator").get("/en/staff/collection/loans/out/999/").status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("role", "links"),
+    [
+        ("curator", (True, True, True)),
+        ("front_desk", (True, False, True)),
+        ("librarian", (False, False, False)),
+    ],
+)
+def test_dashboard_links_the_pages_each_role_may_open(staff_client, role, links):
+    body = staff_client(role).get("/en/staff/").content.decode()
+    hrefs = (
+        'href="/en/staff/collection/loans/out/"',
+        f'href="{NEW}"',
+        'href="/en/staff/collection/artifacts/"',
+    )
+    assert tuple(href in body for href in hrefs) == links
