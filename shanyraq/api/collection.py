@@ -32,6 +32,7 @@ class ImageOut(Schema):
     width: int
     height: int
     alt: dict[str, str]
+    credit: dict[str, str]
     primary: bool
 
 
@@ -158,6 +159,7 @@ def artifact_detail(request: HttpRequest, accession: str):
                 "width": i.width,
                 "height": i.height,
                 "alt": languages.as_dict(i, "alt"),
+                "credit": languages.as_dict(i, "credit"),
                 "primary": i.is_primary,
             }
             for i in artifact.images.all()

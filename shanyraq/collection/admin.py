@@ -9,6 +9,7 @@ from shanyraq.collection.models import (
     Artifact,
     ArtifactImage,
     ConditionCheck,
+    ConditionCheckImage,
     Exhibition,
     ExhibitionArtifact,
     LoanIn,
@@ -119,7 +120,21 @@ class LoanOutAdmin(admin.ModelAdmin):
     raw_id_fields = ["artifacts"]
 
 
+class ConditionCheckImageInline(admin.TabularInline):
+    """Photographs are added with the check on its staff page (checked and stripped of EXIF there)."""
+
+    model = ConditionCheckImage
+    fields = ["original", "width", "height"]
+    readonly_fields = fields
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(ConditionCheck)
 class ConditionCheckAdmin(admin.ModelAdmin):
     list_display = ["artifact", "checked_on", "grade", "checked_by"]
     raw_id_fields = ["artifact"]
+    inlines = [ConditionCheckImageInline]

@@ -2,7 +2,7 @@
 
 Called by `manage.py load_demo` after the site and spaces exist. Everything goes through the
 services, so the demo also exercises history, audit and indexing. Images are generated
-placeholders and say so in their alt text and credit.
+placeholders and say so, in all four languages, in their alt text and caption (credit).
 """
 
 from __future__ import annotations
@@ -16,7 +16,14 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageDraw
 
-from shanyraq.collection.demo_data import ARTIFACTS, EXHIBITIONS, LENDERS, OWN_CREDIT
+from shanyraq.collection.demo_data import (
+    ARTIFACTS,
+    EXHIBITIONS,
+    LENDERS,
+    OWN_CREDIT,
+    PLACEHOLDER_ALT,
+    PLACEHOLDER_CREDIT,
+)
 from shanyraq.collection.models import Artifact, Term
 from shanyraq.collection.services.artifacts import (
     accession_number_next,
@@ -40,13 +47,6 @@ COLOURS = {
     "musical-instruments": (130, 80, 50),
     "ethnography": (160, 50, 50),
 }
-PLACEHOLDER_ALT = (
-    "Placeholder image, not a photograph: {}",
-    "占位图片，并非实物照片：{}",
-    "Уақытша сурет, фотосурет емес: {}",
-    "Временное изображение, не фотография: {}",
-)
-PLACEHOLDER_CREDIT = "Placeholder generated for the demo (no photograph yet)"
 ARRIVED = datetime.datetime(2025, 8, 20, 10, 0, tzinfo=datetime.UTC)
 INSTALLED = datetime.datetime(2025, 8, 28, 10, 0, tzinfo=datetime.UTC)
 
@@ -72,6 +72,19 @@ def _placeholder(accession: str, title: str, colour: tuple[int, int, int]) -> by
     out = io.BytesIO()
     img.save(out, "JPEG", quality=80)
     return out.getvalue()
+
+
+def placeholder_image_add(*, actor, artifact: Artifact, titles: tuple, category: str):
+    """A generated image that says, in each language's alt text and caption, that it is no photograph."""
+    return image_add(
+        actor=actor,
+        artifact=artifact,
+        data=_placeholder(artifact.accession_number, titles[0], COLOURS[category]),
+        **_langs(
+            "alt", tuple(text.format(title) for text, title in zip(PLACEHOLDER_ALT, titles, strict=True))
+        ),
+        **_langs("credit", PLACEHOLDER_CREDIT),
+    )
 
 
 def load() -> dict[str, int]:
@@ -143,13 +156,7 @@ def load() -> dict[str, int]:
                 moved_at=INSTALLED,
                 index=False,
             )
-        image_add(
-            actor=curator,
-            artifact=artifact,
-            data=_placeholder(number, title[0], COLOURS[cat]),
-            credit=PLACEHOLDER_CREDIT,
-            **{f"alt_{s}": PLACEHOLDER_ALT[i].format(title[i]) for i, s in enumerate(SUFFIXES)},
-        )
+        placeholder_image_add(actor=curator, artifact=artifact, titles=title, category=cat)
         by_key[key] = artifact
         if lender:
             on_loan.setdefault(lender, []).append(artifact)

@@ -46,6 +46,21 @@ OWN_CREDIT = (
     "Собрание Культурного центра Казахстана в Пекине",
 )
 
+# The demo's generated images are not photographs and say so in every language visitors read:
+# the alt text (with the artifact's title in that language) and the caption (the image credit).
+PLACEHOLDER_ALT = (
+    "Placeholder image, not a photograph: {}",
+    "占位图片，并非实物照片：{}",
+    "Уақытша сурет, фотосурет емес: {}",
+    "Временное изображение, не фотография: {}",
+)
+PLACEHOLDER_CREDIT = (
+    "Placeholder generated for the demo (no photograph yet)",
+    "演示用自动生成的占位图片（尚无实物照片）",
+    "Демо үшін жасалған уақытша сурет (фотосурет әлі жоқ)",
+    "Заглушка, созданная для демонстрации (фотографии пока нет)",
+)
+
 # key, category, period, object type, materials, techniques, (earliest, latest), (h, w, d, diam) cm,
 # space, lender or None, title (en, zh, kk, ru), text (en, zh, kk, ru)
 ARTIFACTS = [

@@ -7,6 +7,9 @@ VIEW = [
     "collection.view_loanin",
     "collection.view_loanout",
     "collection.view_movement",
+    "collection.view_conditioncheck",
+    "collection.view_conditioncheckimage",
+    "collection.view_artifactimage",
 ]
 
 PERMISSIONS = {
@@ -28,14 +31,20 @@ PERMISSIONS = {
         "collection.change_loanin",
         "collection.add_loanout",
         "collection.change_loanout",
-        "collection.view_conditioncheck",
         "collection.add_conditioncheck",
         "collection.add_artifactimage",
         "collection.change_artifactimage",
-        "collection.view_artifactimage",
+        "collection.delete_artifactimage",
         "collection.add_inventorysweep",
         "collection.view_inventorysweep",
     ],
     "director": VIEW,
-    "front_desk": ["collection.view_artifact", "collection.view_exhibition"],
+    # The front desk answers visitors and lenders: it reads loans out, condition and images, no forms.
+    "front_desk": [
+        "collection.view_artifact",
+        "collection.view_exhibition",
+        "collection.view_loanout",
+        "collection.view_conditioncheck",
+        "collection.view_artifactimage",
+    ],
 }

@@ -34,4 +34,4 @@ class ExhibitionArtifactTranslation(TranslationOptions):
 
 @register(ArtifactImage)
 class ArtifactImageTranslation(TranslationOptions):
-    fields = ("alt",)
+    fields = ("alt", "credit")

@@ -7,6 +7,7 @@ from shanyraq.collection.models.images import ArtifactImage
 from shanyraq.collection.models.procedures import (
     Acquisition,
     ConditionCheck,
+    ConditionCheckImage,
     Deaccession,
     InventorySighting,
     InventorySweep,
@@ -22,6 +23,7 @@ __all__ = [
     "Artifact",
     "ArtifactImage",
     "ConditionCheck",
+    "ConditionCheckImage",
     "Deaccession",
     "Exhibition",
     "ExhibitionArtifact",

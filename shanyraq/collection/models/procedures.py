@@ -181,6 +181,30 @@ class ConditionCheck(models.Model):
         return f"{self.artifact_id} {self.checked_on} {self.grade}"
 
 
+class ConditionCheckImage(models.Model):
+    """A photograph taken at a condition check: staff-only evidence, never on public pages.
+
+    Kept apart from ArtifactImage so a photograph of damage can never become a public image.
+    Made by services.procedures.condition_check_record with the same checks as artifact images.
+    """
+
+    condition_check = models.ForeignKey(
+        ConditionCheck, on_delete=models.CASCADE, related_name="images", verbose_name=_("condition check")
+    )
+    original = models.FileField(_("original"), upload_to="collection/condition/", editable=False)
+    thumbnail = models.FileField(upload_to="collection/condition/thumb/", editable=False)
+    width = models.PositiveIntegerField(editable=False, default=0)
+    height = models.PositiveIntegerField(editable=False, default=0)
+
+    class Meta:
+        verbose_name = _("condition check image")
+        verbose_name_plural = _("condition check images")
+        ordering = ["pk"]
+
+    def __str__(self) -> str:
+        return f"{self.condition_check_id} image {self.pk}"
+
+
 class InventorySweep(models.Model):
     """A walk through one space: artifacts seen are recorded; the rest of its artifacts are missing."""
 

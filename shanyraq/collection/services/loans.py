@@ -140,12 +140,17 @@ def loan_out_return(
     returned_on: datetime.date | None = None,
 ) -> LoanOut:
     """The artifacts come home: each gets a movement into the given space."""
+    returned_on = returned_on or timezone.localdate()
+    if returned_on > timezone.localdate():
+        raise ValidationError(_("The return date cannot be in the future."))
     with transaction.atomic():
         loan = LoanOut.objects.select_for_update().get(pk=loan.pk)
         if loan.status == LoanOut.Status.RETURNED:
             raise ValidationError(_("This loan is already returned."))
+        if returned_on < loan.start_date:
+            raise ValidationError(_("The artifacts cannot come back before the loan starts."))
         loan.status = LoanOut.Status.RETURNED
-        loan.returned_on = returned_on or timezone.localdate()
+        loan.returned_on = returned_on
         loan.save(update_fields=["status", "returned_on"])
         artifacts = list(loan.artifacts.all())
         Artifact.objects.filter(pk__in=[a.pk for a in artifacts]).update(status=Artifact.Status.IN_STORAGE)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import uuid
 
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -12,11 +14,13 @@ from django.utils.translation import gettext as _
 from shanyraq.collection.models import (
     Artifact,
     ConditionCheck,
+    ConditionCheckImage,
     Deaccession,
     InventorySighting,
     InventorySweep,
     Movement,
 )
+from shanyraq.collection.services.images import images_prepare
 from shanyraq.collection.services.indexing import artifacts_index
 from shanyraq.core.services import audit_record
 from shanyraq.spaces.models import Space
@@ -89,18 +93,49 @@ def condition_check_record(
     grade: str,
     checked_on: datetime.date | None = None,
     notes: str = "",
+    checked_by=None,
+    images: list[tuple[str, bytes]] | None = None,
 ) -> ConditionCheck:
+    """Append a condition check, with its photographs; every photograph is checked before any write.
+
+    `checked_by` is the person who examined the artifact (the actor by default); `images` are
+    (file name, content) pairs, stored as staff-only evidence (see ConditionCheckImage).
+    """
     if grade not in ConditionCheck.Grade.values:
         raise ValidationError(_("Unknown condition grade."))
-    with transaction.atomic():
-        check = ConditionCheck.objects.create(
-            artifact=artifact,
-            grade=grade,
-            checked_on=checked_on or timezone.localdate(),
-            checked_by=_user(actor),
-            notes=notes,
-        )
-        audit_record(actor=actor, action="collection.condition_check", target=artifact, grade=grade)
+    checked_on = checked_on or timezone.localdate()
+    if checked_on > timezone.localdate():
+        raise ValidationError(_("A condition check cannot be dated in the future."))
+    prepared = images_prepare(images) if images else []
+    stored: list = []
+    try:
+        with transaction.atomic():
+            check = ConditionCheck.objects.create(
+                artifact=artifact,
+                grade=grade,
+                checked_on=checked_on,
+                checked_by=_user(checked_by) or _user(actor),
+                notes=notes,
+            )
+            for item in prepared:
+                name = uuid.uuid4().hex
+                photo = ConditionCheckImage(condition_check=check, width=item.width, height=item.height)
+                photo.original.save(f"{name}.jpg", ContentFile(item.original), save=False)
+                stored.append(photo.original)
+                photo.thumbnail.save(f"{name}.jpg", ContentFile(item.thumbnail), save=False)
+                stored.append(photo.thumbnail)
+                photo.save()
+            audit_record(
+                actor=actor,
+                action="collection.condition_check",
+                target=artifact,
+                grade=grade,
+                images=len(prepared),
+            )
+    except BaseException:
+        for field in stored:
+            field.storage.delete(field.name)
+        raise
     return check
 
 

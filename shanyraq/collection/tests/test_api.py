@@ -95,3 +95,29 @@ def test_detail_never_exposes_internal_fields(client, data):
 
 def test_detail_of_unpublished_artifact_is_not_found(client, data):
     assert client.get("/api/v1/artifacts/KCC.A.2").status_code == 404
+
+
+def test_detail_gives_image_alt_text_and_caption_as_language_dicts(client, data, settings, tmp_path, curator):
+    import io
+
+    from PIL import Image
+
+    from shanyraq.collection.models import Artifact
+    from shanyraq.collection.services.images import image_add
+
+    settings.MEDIA_ROOT = tmp_path
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "gold").save(out, "PNG")
+    image_add(
+        actor=curator,
+        artifact=Artifact.objects.get(accession_number="KCC.A.1"),
+        data=out.getvalue(),
+        alt_en="Gold plaque, front",
+        credit_en="Photo: the center",
+        credit_kk="Фото: орталық",
+    )
+    image = client.get("/api/v1/artifacts/KCC.A.1").json()["images"][0]
+    assert (image["alt"]["en"], image["credit"]) == (
+        "Gold plaque, front",
+        {"zh-hans": "", "en": "Photo: the center", "kk": "Фото: орталық", "ru": ""},
+    )

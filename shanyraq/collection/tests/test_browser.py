@@ -66,3 +66,40 @@ def test_a_curator_moves_an_artifact_and_the_public_page_shows_the_new_hall(
         assert page.get_by_test_id("hall").inner_text() == "On view in Hall 1: Steppe archaeology"
     finally:
         page.close()
+
+
+def test_a_curator_uploads_two_images_in_one_go_and_makes_the_second_primary(
+    browser, live_server, dombra, staff_user, settings, tmp_path
+):
+    import io
+
+    from PIL import Image
+
+    settings.MEDIA_ROOT = tmp_path
+    files = []
+    for n, colour in enumerate(["teal", "maroon"], start=1):
+        out = io.BytesIO()
+        Image.new("RGB", (120, 90), colour).save(out, "PNG")
+        files.append({"name": f"dombra-{n}.png", "mimeType": "image/png", "buffer": out.getvalue()})
+    staff_user("curator", username="aigul")
+    page = browser.new_page(locale="kk-KZ")
+    page.set_default_timeout(10_000)
+    try:
+        page.goto(f"{live_server.url}/kk/staff/login/")
+        page.fill("input[name=username]", "aigul")
+        page.fill("input[name=password]", "pw-for-tests")
+        page.click("main form button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/kk/staff/")
+        page.goto(f"{live_server.url}/kk/staff/collection/artifacts/KCC.2025.0031/")
+        page.click("a[href$='/images/']")
+        page.set_input_files("input[name=images]", files)
+        page.fill("input[name=alt_kk]", "Домбыра")
+        page.click("[data-testid=upload] button[type=submit]")
+        page.wait_for_selector("ul.messages")
+        assert page.locator("ul.messages").inner_text() == "2 сурет қосылды."
+        page.locator("section.staff-image").nth(1).get_by_role("button", name="Негізгі ету").click()
+        page.wait_for_selector("ul.messages")
+        images = list(dombra.images.order_by("order").values_list("is_primary", "alt_kk"))
+        assert images == [(False, "Домбыра"), (True, "Домбыра")]
+    finally:
+        page.close()

@@ -115,6 +115,10 @@ def artifact(request, accession: str):
             "checks": obj.condition_checks.all()[:20],
             "can_move": request.user.has_perm("collection.move_artifact"),
             "can_edit": request.user.has_perm("collection.change_artifact"),
+            "can_see_checks": request.user.has_perm("collection.view_conditioncheck"),
+            "can_see_images": request.user.has_perm("collection.view_artifactimage"),
+            "can_see_loans_out": request.user.has_perm("collection.view_loanout"),
+            "can_lend": request.user.has_perm("collection.add_loanout"),
         },
     )
 
