@@ -106,15 +106,25 @@ class ExhibitionAdmin(TabbedTranslationAdmin):
         exhibitions_index([form.instance.pk])
 
 
+class InsuranceHiddenAdmin(admin.ModelAdmin):
+    """Loans without their insurance value for staff who may read loans but not that value."""
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or [])
+        if not request.user.has_perm("collection.view_insurance_value"):
+            exclude.append("insurance_value")
+        return exclude
+
+
 @admin.register(LoanIn)
-class LoanInAdmin(admin.ModelAdmin):
+class LoanInAdmin(InsuranceHiddenAdmin):
     list_display = ["agreement_number", "lender", "start_date", "end_date", "status"]
     list_filter = ["status"]
     raw_id_fields = ["artifacts"]
 
 
 @admin.register(LoanOut)
-class LoanOutAdmin(admin.ModelAdmin):
+class LoanOutAdmin(InsuranceHiddenAdmin):
     list_display = ["agreement_number", "borrower", "start_date", "end_date", "status"]
     list_filter = ["status"]
     raw_id_fields = ["artifacts"]

@@ -10,6 +10,7 @@ VIEW = [
     "collection.view_conditioncheck",
     "collection.view_conditioncheckimage",
     "collection.view_artifactimage",
+    "collection.view_insurance_value",
 ]
 
 PERMISSIONS = {

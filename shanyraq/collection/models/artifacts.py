@@ -25,7 +25,7 @@ class Term(models.Model):
     slug = models.SlugField(_("short name"), max_length=80)
     name = models.CharField(_("name"), max_length=200)
     aat_id = models.CharField(
-        _("Getty AAT ID"), max_length=20, blank=True, help_text=_("For example 300037680 (cauldrons).")
+        _("Getty AAT ID"), max_length=20, blank=True, help_text=_("For example 300196395 (cauldrons).")
     )
     earliest_year = models.IntegerField(_("earliest year"), null=True, blank=True)
     latest_year = models.IntegerField(_("latest year"), null=True, blank=True)

@@ -134,6 +134,8 @@ class LoanIn(LoanAgreement):
     class Meta(LoanAgreement.Meta):
         verbose_name = _("loan in")
         verbose_name_plural = _("loans in")
+        # Insurance values of loans in and out are confidential: the front desk reads loans without them.
+        permissions = [("view_insurance_value", _("Can see the insurance values of loans"))]
 
     def __str__(self) -> str:
         return f"{self.agreement_number} ({self.lender})"

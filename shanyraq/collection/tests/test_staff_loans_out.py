@@ -236,3 +236,22 @@ def test_dashboard_links_the_pages_each_role_may_open(staff_client, role, links)
         'href="/en/staff/collection/artifacts/"',
     )
     assert tuple(href in body for href in hrefs) == links
+
+
+@pytest.mark.parametrize(
+    ("role", "sees_value"), [("curator", True), ("director", True), ("front_desk", False)]
+)
+def test_insurance_values_show_only_to_roles_allowed_to_see_them(storage, staff_client, role, sees_value):
+    loan = lend("INS-1", [stored("A.1", storage)], due_in_days=10)
+    client = staff_client(role)
+    pages = [
+        "/en/staff/collection/loans/out/",
+        f"/en/staff/collection/loans/out/{loan.pk}/",
+        f"/en/staff/admin/collection/loanout/{loan.pk}/change/",
+    ]
+    shown = []
+    for url in pages:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        shown.append("1000.00" in response.content.decode() or "1000,00" in response.content.decode())
+    assert shown == [sees_value] * 3
