@@ -157,6 +157,7 @@ def _time_pages() -> tuple[list[str], dict[str, list[float]], list[float]]:
     facet cache is cleared too). Warm: nothing changed since the previous request.
     Wall time and this process's CPU time are both kept: the client, Django and SQLite all run in
     this one thread, so CPU time is what the request costs without other processes' contention."""
+    import gc
     import random
 
     from django.core.cache import cache
@@ -173,8 +174,11 @@ def _time_pages() -> tuple[list[str], dict[str, list[float]], list[float]]:
     rows = []
     writes: list[float] = []
     totals: dict[str, list[float]] = {"cold": [], "warm": [], "cold_cpu": [], "warm_cpu": []}
-    for name, url in SCENARIOS:
+    for _, url in SCENARIOS:
         assert client.get(url).status_code == 200
+    # As shanyraq/wsgi.py does in a served process once the application is loaded.
+    gc.freeze()
+    for name, url in SCENARIOS:
         runs: dict[str, list[float]] = {"cold": [], "warm": [], "cold_cpu": [], "warm_cpu": []}
         for kind, repeat in (("cold", 10), ("warm", 20)):
             for _ in range(repeat):
@@ -260,7 +264,10 @@ def run() -> str:
             "var/bench/collection.sqlite3 (WAL, IMMEDIATE) is filled "
             f"in {fill_s:.0f} s (SQL generated from one template row): {N:,} artifacts (95 % published, 30 % in one "
             "of 3 public halls by their latest movement), 10 categories, 10 periods, 1-2 of 24 materials each. "
-            "Each URL is requested once, then 10 times each right after a real write (a curator moves a random "
+            "Each URL is requested once (then the process's startup objects are frozen out of the cyclic "
+            "garbage collector with gc.freeze(), as shanyraq/wsgi.py does in a served process; without it a "
+            "full collection walks ~150k Django objects, a 50-100 ms pause every few dozen requests), then "
+            "10 times each right after a real write (a curator moves a random "
             "artifact to a hall with the service) and 20 times with nothing changed, with Django's test Client "
             "(all middleware, templates and translations). The facet counts come from precomputed facet cells "
             "(category, period, on view, hall, material set -> count; decision 004): every service write moves "
