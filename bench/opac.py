@@ -318,7 +318,9 @@ def _time_pages():
     from django.test import Client
     from django.test.utils import setup_test_environment
 
-    setup_test_environment()  # so responses carry their template context (the total shown)
+    # Responses then carry their template context (the total shown). DEBUG off as in production:
+    # no query log, no template debug information (static files stay unhashed, as in development).
+    setup_test_environment(debug=False)
     client = Client()
     rows, wall, cpu = [], [], []
     for name, qs in SCENARIOS:
