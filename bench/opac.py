@@ -414,8 +414,8 @@ def run() -> str:
             "(dropped on every catalogue write), so it is timed warm like a visitor sees it; every other "
             "scenario computes its facets on each request."
             + (
-                f" A search's facets, total and pages cover its {cap:,} best-ranked matches (shown to the "
-                'visitor as such when there are more): "(top)" in the table.'
+                f" A search's facets, total and pages cover its {cap:,} best-ranked matches, a filtered "
+                f'browse its {cap:,} newest (the visitor is told when there are more): "(top)" in the table.'
                 if cap
                 else ""
             ),

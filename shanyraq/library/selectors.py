@@ -16,12 +16,12 @@ from shanyraq.search.selectors import search_ids
 FACET_SIZE = 12
 PAGE_SIZE = 20
 # A search (or a filtered browse) lists, pages and counts facets over at most this many records:
-# its best-ranked hits (the newest ones when browsing). Beyond that a common word would make every
-# page count a hundred thousand rows; the visitor is told the list is cut and asked to refine, as
-# Koha does with its facet record limit. 300 is also where the search stops ranking by relevance
-# (search.backends.RANK_MAX): past it the index hands over its newest title matches anyway.
+# its best-ranked hits (the newest ones when browsing), ten pages. Beyond that a common word would
+# make every page count a hundred thousand rows; the visitor is told the list is cut and asked to
+# refine, as Koha does with its facet record limit. At a million records the cap is what keeps a
+# search page near 50 ms (docs/benchmarks/opac.md): the index scores every candidate in Python.
 # The whole catalogue (no query, no filter) is counted in full.
-RESULT_CAP = 300
+RESULT_CAP = 200
 FACETS_CACHE_KEY = "library:opac:facets"
 MARC_FIELDS = ("marc_raw", "marc_xml")  # kilobytes per imported record that a result list never shows
 FACETS_CACHE_SECONDS = 300
