@@ -127,14 +127,15 @@ def opac_search(
     total = len(hits)
     pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
     page = min(max(1, page), pages)
-    window = [h.pk for h in hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]]
+    window = hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     by_id = (
-        Record.objects.defer(*MARC_FIELDS)
-        .prefetch_related("contributors")
-        .annotate(is_available=available_now())
-        .in_bulk(window)
+        Record.objects.defer(*MARC_FIELDS).prefetch_related("contributors").in_bulk([h.pk for h in window])
     )
-    records = [by_id[i] for i in window if i in by_id]
+    records = []
+    for h in window:
+        if h.pk in by_id:
+            by_id[h.pk].is_available = h.available  # counted with the hits already
+            records.append(by_id[h.pk])
     return OpacResult(
         records=records, total=total, facets=facets, page=page, pages=pages, capped=capped, cap=RESULT_CAP
     )
