@@ -1,6 +1,6 @@
 """OPAC benchmark: the public catalogue page at 1,000,000 library records on SQLite.
 
-Method: a fresh SQLite database under var/bench/opac/ (the demo DB is untouched) is migrated and
+A fresh SQLite database under var/bench/opac/ (the demo DB is untouched) is migrated and
 filled with N records generated deterministically in Python (languages kaz/rus/chi/eng 35/30/20/15 %,
 titles from word lists of each language, a few famous works in many editions, rare words in a few
 dozen records, years 1950-2025 skewed to recent, 7 formats, 1-2 contributors, 1-3 subject
@@ -11,7 +11,7 @@ search entries are made by the real code path: `catalogue.document_for` (the fun
 `index_documents` in batches (the FTS5 table is filled by one 'rebuild' at the end instead of its
 triggers, same content); a sample is then re-read through `search_sources.documents` and
 must produce identical index rows. The OPAC page is requested with Django's test Client (all
-middleware, templates, translations) for every scenario: warmed once, then timed REPEAT times.
+middleware, templates, translations) for every scenario.
 """
 
 from __future__ import annotations
