@@ -70,6 +70,8 @@ class RecordPage(Schema):
     count: int
     page: int
     pages: int
+    # True when more records match than the OPAC lists (selectors.RESULT_CAP): count covers those.
+    capped: bool = False
     results: list[RecordListOut]
 
 
@@ -115,6 +117,7 @@ def record_list(
         count=result.total,
         page=result.page,
         pages=result.pages,
+        capped=result.capped,
         results=[_list_item(r) for r in result.records],
     )
 

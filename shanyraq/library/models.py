@@ -68,6 +68,8 @@ class Record(models.Model):
             ("import_marc", _("Can import MARC files")),
             ("view_reports", _("Can view library reports")),
         ]
+        # The OPAC lists the catalogue newest first; without it a page sorts every record.
+        indexes = [models.Index(fields=["created_at", "id"], name="library_record_newest")]
 
     def __str__(self) -> str:
         return self.title
@@ -169,6 +171,8 @@ class Copy(models.Model):
         ordering = ["barcode"]
         verbose_name = _("copy")
         verbose_name_plural = _("copies")
+        # "Available now" is an EXISTS per record in the OPAC: answered from this index alone.
+        indexes = [models.Index(fields=["record", "status"], name="library_copy_record_status")]
 
     def __str__(self) -> str:
         return self.barcode

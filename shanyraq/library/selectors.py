@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models.expressions import RawSQL
 
 from shanyraq.library.models import Copy, Hold, Loan, Patron, Record, Subject
 from shanyraq.search.selectors import search_ids
 
 FACET_SIZE = 12
 PAGE_SIZE = 20
+# A search (or a filtered browse) lists, pages and counts facets over at most this many records:
+# its best-ranked hits (the newest ones when browsing), ten pages. Beyond that a common word would
+# make every page count a hundred thousand rows; the visitor is told the list is cut and asked to
+# refine, as Koha does with its facet record limit. At a million records the cap is what keeps a
+# search page near 50 ms (docs/benchmarks/opac.md): the index scores every candidate in Python.
+# The whole catalogue (no query, no filter) is counted in full.
+RESULT_CAP = 200
 FACETS_CACHE_KEY = "library:opac:facets"
+MARC_FIELDS = ("marc_raw", "marc_xml")  # kilobytes per imported record that a result list never shows
 FACETS_CACHE_SECONDS = 300
+
+
+def id_set(ids: list[int]) -> RawSQL:
+    """A list of ids as one query parameter (a JSON array on SQLite, an array on PostgreSQL), for
+    `pk__in=`: a thousand separate parameters cost more to prepare and bind than the query itself."""
+    ids = [int(i) for i in ids]
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", (ids,))
+    return RawSQL("SELECT value FROM json_each(%s)", (json.dumps(ids),))
 
 
 def records_public() -> QuerySet[Record]:
@@ -31,6 +51,18 @@ class OpacResult:
     facets: dict[str, list[tuple[str, int]]]
     page: int
     pages: int
+    # True when more than RESULT_CAP records match: total, facets and pages cover the first RESULT_CAP.
+    capped: bool = False
+    cap: int = RESULT_CAP
+
+
+@dataclass(frozen=True)
+class _Hit:
+    pk: int
+    language: str
+    year: int | None
+    format: str
+    available: bool
 
 
 def opac_search(
@@ -43,50 +75,131 @@ def opac_search(
     available: bool = False,
     page: int = 1,
 ) -> OpacResult:
-    """Cross-script search through the index, then facets and filters with the ORM."""
-    qs = records_public()
-    ranked: list[int] | None = None
+    """Cross-script search through the index, then facets and filters over the capped hit list.
+
+    Without a query or filter the whole catalogue is listed newest first and its facet counts
+    (cached) are exact. Otherwise at most RESULT_CAP records are taken (best-ranked, or newest
+    when browsing with filters) with the few columns facets need, in one query; filters and
+    facets then run over those rows, and ids travel to SQL as one parameter (`id_set`), so a
+    page's cost is bounded by RESULT_CAP whatever the catalogue size.
+    """
+    year = year if year.isdigit() else ""
+    if not q.strip() and not (language or year or subject or format or available):
+        return _whole_catalogue(page)
     if q.strip():
-        ranked = [int(i) for i in search_ids(q, kind="record", limit=5000)]
-        qs = qs.filter(pk__in=ranked)
-    if language:
-        qs = qs.filter(language=language)
-    if year.isdigit():
-        qs = qs.filter(year=int(year))
-    if subject:
-        qs = qs.filter(subjects__heading=subject)
-    if format:
-        qs = qs.filter(format=format)
-    if available:
-        qs = qs.filter(available_now())
-    qs = qs.distinct()
-    unfiltered = ranked is None and not (language or year or subject or format or available)
-    facets = cache.get(FACETS_CACHE_KEY) if unfiltered else None
+        ranked = [int(i) for i in search_ids(q, kind="record", limit=RESULT_CAP + 1)]
+        capped = len(ranked) > RESULT_CAP
+        ranked = ranked[:RESULT_CAP]
+        by_pk = {h.pk: h for h in _hits(records_public().filter(pk__in=id_set(ranked)))}
+        hits = [by_pk[pk] for pk in ranked if pk in by_pk]
+    else:
+        qs = records_public()
+        if language:
+            qs = qs.filter(language=language)
+        if year:
+            qs = qs.filter(year=int(year))
+        if subject:
+            qs = qs.filter(Exists(Subject.objects.filter(record=OuterRef("pk"), heading=subject)))
+        if format:
+            qs = qs.filter(format=format)
+        if available:
+            qs = qs.filter(available_now())
+        hits = _hits(qs.order_by("-created_at", "-pk"), limit=RESULT_CAP + 1)
+        capped = len(hits) > RESULT_CAP
+        hits = hits[:RESULT_CAP]
+    with_subject: set[int] = set()
+    if subject and hits:
+        with_subject = set(
+            Subject.objects.filter(heading=subject, record_id__in=id_set([h.pk for h in hits])).values_list(
+                "record_id", flat=True
+            )
+        )
+    hits = [
+        h
+        for h in hits
+        if (not language or h.language == language)
+        and (not year or h.year == int(year))
+        and (not subject or h.pk in with_subject)
+        and (not format or h.format == format)
+        and (not available or h.available)
+    ]
+    facets = _facets_of(hits)
+    total = len(hits)
+    pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+    page = min(max(1, page), pages)
+    window = hits[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    by_id = (
+        Record.objects.defer(*MARC_FIELDS).prefetch_related("contributors").in_bulk([h.pk for h in window])
+    )
+    records = []
+    for h in window:
+        if h.pk in by_id:
+            by_id[h.pk].is_available = h.available  # counted with the hits already
+            records.append(by_id[h.pk])
+    return OpacResult(
+        records=records, total=total, facets=facets, page=page, pages=pages, capped=capped, cap=RESULT_CAP
+    )
+
+
+def _hits(qs: QuerySet[Record], limit: int | None = None) -> list[_Hit]:
+    """The columns facets and filters need, availability included, in one query."""
+    if not qs.query.order_by:
+        qs = qs.order_by()  # the model's title ordering would only add a sort
+    rows = qs.annotate(is_available=available_now()).values_list(
+        "pk", "language", "year", "format", "is_available"
+    )
+    return [_Hit(*row) for row in (rows[:limit] if limit else rows)]
+
+
+def _top(counts: dict, key) -> list[tuple]:
+    return sorted(counts.items(), key=key)[:FACET_SIZE]
+
+
+def _facets_of(hits: list[_Hit]) -> dict:
+    """The same facets as `_facets` gives for the whole catalogue, counted over these hits."""
+    language: dict[str, int] = {}
+    years: dict[int, int] = {}
+    formats: dict[str, int] = {}
+    for h in hits:
+        if h.language:
+            language[h.language] = language.get(h.language, 0) + 1
+        if h.year is not None:
+            years[h.year] = years.get(h.year, 0) + 1
+        formats[h.format] = formats.get(h.format, 0) + 1
+    subjects = (
+        Subject.objects.filter(record_id__in=id_set([h.pk for h in hits]))
+        .values_list("heading")
+        .annotate(n=Count("pk"))
+        .order_by("-n", "heading")[:FACET_SIZE]
+        if hits
+        else []
+    )
+    return {
+        "language": _top(language, lambda kv: (-kv[1], kv[0])),
+        "year": _top(years, lambda kv: -kv[0]),
+        "format": _top(formats, lambda kv: (-kv[1], kv[0])),
+        "subject": list(subjects),
+        "available": [("1", sum(1 for h in hits if h.available))],
+        "_total": len(hits),
+    }
+
+
+def _whole_catalogue(page: int) -> OpacResult:
+    facets = cache.get(FACETS_CACHE_KEY)
     if facets is None:
-        facets = _facets(qs)
-        if unfiltered:
-            # The landing page counts the whole catalogue; at a million records that is worth caching.
-            cache.set(FACETS_CACHE_KEY, facets, FACETS_CACHE_SECONDS)
+        facets = _facets(records_public())
+        # The landing page counts the whole catalogue; at a million records that is worth caching.
+        cache.set(FACETS_CACHE_KEY, facets, FACETS_CACHE_SECONDS)
     total = facets["_total"]
     pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
     page = min(max(1, page), pages)
-    if ranked is not None:
-        ids = list(qs.values_list("pk", flat=True))
-        order = {pk: i for i, pk in enumerate(ranked)}
-        ids.sort(key=lambda pk: order.get(pk, len(order)))
-        window = ids[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        by_id = (
-            Record.objects.prefetch_related("contributors")
-            .annotate(is_available=available_now())
-            .in_bulk(window)
-        )
-        records = [by_id[i] for i in window if i in by_id]
-    else:
-        records = list(
-            qs.order_by("-created_at", "-pk")
-            .prefetch_related("contributors")
-            .annotate(is_available=available_now())[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
-        )
+    records = list(
+        records_public()
+        .defer(*MARC_FIELDS)
+        .order_by("-created_at", "-pk")
+        .prefetch_related("contributors")
+        .annotate(is_available=available_now())[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    )
     return OpacResult(records=records, total=total, facets=facets, page=page, pages=pages)
 
 
@@ -96,17 +209,14 @@ def _facets(qs) -> dict:
         "language": list(
             qs.exclude(language="")
             .values_list("language")
-            .annotate(n=Count("pk", distinct=True))
+            .annotate(n=Count("pk"))
             .order_by("-n", "language")[:FACET_SIZE]
         ),
         "year": list(
-            qs.exclude(year=None)
-            .values_list("year")
-            .annotate(n=Count("pk", distinct=True))
-            .order_by("-year")[:FACET_SIZE]
+            qs.exclude(year=None).values_list("year").annotate(n=Count("pk")).order_by("-year")[:FACET_SIZE]
         ),
         "format": list(
-            qs.values_list("format").annotate(n=Count("pk", distinct=True)).order_by("-n")[:FACET_SIZE]
+            qs.values_list("format").annotate(n=Count("pk")).order_by("-n", "format")[:FACET_SIZE]
         ),
         "subject": list(
             Subject.objects.filter(record__in=qs)

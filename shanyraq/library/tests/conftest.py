@@ -16,3 +16,13 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _no_language_left_active():
+    """A request to /kk/... leaves Kazakh active in the thread; tests that run next (search's
+    fallback for an unknown language follows the active one) must not inherit it."""
+    yield
+    from django.utils import translation
+
+    translation.deactivate()
