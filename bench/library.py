@@ -104,22 +104,22 @@ def _import_rate(blob: bytes) -> tuple[int, float, int, float]:
     from shanyraq.search.models import SearchEntry
 
     spent = [0.0]
-    real_index = importer.index_documents
+    real_index = importer.index_rows
 
-    def timed_index(docs):
+    def timed_index(*args):
         started = time.perf_counter()
         try:
-            return real_index(docs)
+            return real_index(*args)
         finally:
             spent[0] += time.perf_counter() - started
 
-    importer.index_documents = timed_index
+    importer.index_rows = timed_index
     try:
         started = time.perf_counter()
         report = importer.marc_import(data=blob)
         elapsed = time.perf_counter() - started
     finally:
-        importer.index_documents = real_index
+        importer.index_rows = real_index
     created = report.count(importer.CREATED)
     return created, created / elapsed, SearchEntry.objects.filter(kind="record").count(), spent[0] / elapsed
 
