@@ -10,6 +10,7 @@ from __future__ import annotations
 import pymarc
 
 from shanyraq.library.marc.common import (
+    Indexed,
     RecordData,
     clean,
     first,
@@ -58,6 +59,7 @@ def _name(fld: pymarc.Field) -> str:
 
 
 def to_data(record: pymarc.Record) -> RecordData:
+    record = Indexed(record)
     data = RecordData()
     pairs = _pairs(record)
     cn = record.get("001")

@@ -13,6 +13,7 @@ import re
 import pymarc
 
 from shanyraq.library.marc.common import (
+    Indexed,
     RecordData,
     clean,
     first,
@@ -62,6 +63,7 @@ def _person(fld: pymarc.Field) -> str:
 
 
 def to_data(record: pymarc.Record) -> RecordData:
+    record = Indexed(record)
     data = RecordData()
     cn = record.get("001")
     data.control_number = clean(cn.data if cn is not None else "", 60)

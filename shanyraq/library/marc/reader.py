@@ -216,6 +216,7 @@ def lenient_record(chunk: bytes, encoding: str) -> pymarc.Record:
 
 
 _new = object.__new__
+_tuple_new = tuple.__new__
 _Subfield = pymarc.Subfield
 _Indicators = pymarc.Indicators
 _Field = pymarc.Field
@@ -257,18 +258,18 @@ def _fast_record(marc: bytes, force_utf8: bool, file_encoding: str) -> pymarc.Re
                 fld.subfields = []
                 fld.control_field = True
             else:
-                head, *subs = data.split(b"\x1f")
-                if len(head) != 2 or head[0] > 127 or head[1] > 127:
+                # 0x1F is ASCII, so decoding the field and then splitting it equals pymarc's
+                # decoding of each subfield (an undecodable subfield fails the whole field).
+                text = data.decode(encoding)
+                subs = text.split("\x1f")
+                head = subs[0]
+                if len(head) != 2 or not head.isascii():
                     return None
-                subfields = []
-                for sf in subs:
-                    if not sf:
-                        continue
-                    if sf[0] > 127:
-                        return None
-                    subfields.append(_Subfield(chr(sf[0]), sf[1:].decode(encoding)))
+                subfields = [_tuple_new(_Subfield, (sf[0], sf[1:])) for sf in subs[1:] if sf]
+                if not text.isascii() and any(sf[0] > "\x7f" for sf in subfields):
+                    return None  # a non-ASCII subfield code: pymarc's repair and warning
                 fld.data = None
-                fld._indicators = _Indicators(chr(head[0]), chr(head[1]))
+                fld._indicators = _tuple_new(_Indicators, (head[0], head[1]))
                 fld.subfields = subfields
                 fld.control_field = False
             append(fld)
