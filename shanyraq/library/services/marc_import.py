@@ -8,6 +8,7 @@ asks to merge them.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 
 from django.db import DatabaseError, connection, models, transaction
@@ -274,8 +275,8 @@ def _insert_records(items: list[pipeline.Item], is_public: bool) -> list[int]:
             cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
             start = max(start, cursor.fetchone()[0])
             ids = list(range(start + 1, start + len(items) + 1))
-        fields, getters = _record_columns(is_public)
-        rows = [tuple(get(pk, item) for get in getters) for pk, item in zip(ids, items, strict=True)]
+        fields, make_row = _record_columns(is_public)
+        rows = [make_row(pk, item) for pk, item in zip(ids, items, strict=True)]
         columns = ", ".join(qn(f.column) for f in fields)
         placeholders = ", ".join(["%s"] * len(fields))
         cursor.executemany(f"INSERT INTO {qn(table)} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
@@ -293,35 +294,53 @@ def _record(item: pipeline.Item, is_public: bool) -> Record:
 
 
 def _record_columns(is_public: bool):
-    """Every column of Record and how to get its value from (pk, item): the description from the
-    mapped data, the MARC from the item, timestamps once for the batch, other columns their
-    default. Values that need the field's own preparation (JSON) get it."""
+    """The columns of Record in the order the rows are built, and the function that builds a row
+    from (pk, item): the id, the description from the mapped data (one attrgetter call; JSON
+    prepared by its field), the MARC from the item, then is_public, timestamps and defaults as
+    constants for the whole batch."""
     now = timezone.now()
-    from_item = {"marc_flavour": "flavour", "marc_raw": "raw", "marc_xml": "xml"}
-    fields, getters = [], []
+    by_name = {f.attname: f for f in Record._meta.concrete_fields}
+    plain = [n for n in RECORD_FIELDS if not isinstance(by_name[n], models.JSONField)]
+    json_fields = [by_name[n] for n in RECORD_FIELDS if isinstance(by_name[n], models.JSONField)]
+    fixed = ["marc_flavour", "marc_raw", "marc_xml"]
+    taken = {Record._meta.pk.attname, *plain, *(f.attname for f in json_fields), *fixed}
+    constant_fields, constants = [], []
     for f in Record._meta.concrete_fields:
-        fields.append(f)
-        if f.primary_key:
-            getters.append(lambda pk, _item: pk)
-        elif f.attname in RECORD_FIELDS:
-            name = f.attname
-            if isinstance(f, models.JSONField):
-                getters.append(
-                    lambda _pk, item, f=f, name=name: f.get_db_prep_save(getattr(item.data, name), connection)
-                )
-            else:
-                getters.append(lambda _pk, item, name=name: getattr(item.data, name))
-        elif f.attname in from_item:
-            getters.append(lambda _pk, item, name=from_item[f.attname]: getattr(item, name))
-        elif f.attname == "is_public":
-            getters.append(lambda _pk, _item: is_public)
+        if f.attname in taken:
+            continue
+        if f.attname == "is_public":
+            value = is_public
+        elif isinstance(f, models.DateTimeField):
+            value = now
         else:
-            value = now if isinstance(f, models.DateTimeField) else f.get_default()
+            value = f.get_default()
             if isinstance(f, models.FileField):
                 value = str(value or "")
-            prepared = f.get_db_prep_save(value, connection)
-            getters.append(lambda _pk, _item, prepared=prepared: prepared)
-    return fields, getters
+        constant_fields.append(f)
+        constants.append(f.get_db_prep_save(value, connection))
+    constants = tuple(constants)
+    description = operator.attrgetter(*plain)
+
+    def make_row(pk, item) -> tuple:
+        rd = item.data
+        return (
+            pk,
+            *description(rd),
+            *(f.get_db_prep_save(getattr(rd, f.attname), connection) for f in json_fields),
+            item.flavour,
+            item.raw,
+            item.xml,
+            *constants,
+        )
+
+    fields = [
+        Record._meta.pk,
+        *(by_name[n] for n in plain),
+        *json_fields,
+        *(by_name[n] for n in fixed),
+        *constant_fields,
+    ]
+    return fields, make_row
 
 
 def _insert(model, rows: list[tuple], fields: list[str]) -> None:
