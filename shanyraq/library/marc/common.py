@@ -91,7 +91,7 @@ class Indexed:
 def sub(fld: pymarc.Field | None, *codes: str, sep: str = " ") -> str:
     if fld is None or not hasattr(fld, "subfields"):
         return ""
-    return clean(sep.join(clean(s.value) for s in fld.subfields if s.code in codes and s.value))
+    return clean(sep.join([clean(s.value) for s in fld.subfields if s.code in codes and s.value]))
 
 
 def first(record: pymarc.Record, *tags: str) -> pymarc.Field | None:
