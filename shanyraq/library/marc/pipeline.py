@@ -1,9 +1,11 @@
 """The CPU half of a MARC import: read, map and normalize for the index, batch by batch.
 
-No Django here (no models, no database), so large files run this in a helper process while the
-main process writes the previous batch: reading (pymarc), mapping and the search normalizer are
-pure Python and take about as long as the database writes, so on two cores the two halves
-overlap. Small files run it inline (starting a process costs more than it saves).
+No Django here (no models, no database), so large files run this in helper processes while the
+main process writes: reading (pymarc), mapping and the search normalizer are pure Python and
+cost about twice the database writes, so two helpers take turns over consecutive parts of the
+file (cut at record starts when the file is clean, see reader.record_starts) and the main process
+writes their batches in file order. A file that cannot be cut safely goes to one helper whole.
+Small files run inline (starting processes costs more than it saves).
 
 Every record of the file comes out as one `Item`, in file order, with either its mapped data or
 an error code, so the importer can still report each record.
@@ -25,7 +27,9 @@ from shanyraq.search.rows import entry, fuzzy_candidates
 
 # From this many bytes a file is prepared in a helper process (about 1,400 records).
 PARALLEL_FROM_BYTES = 2_000_000
-QUEUE_BATCHES = 4  # batches the helper may run ahead of the writer (bounds memory)
+HELPERS = 2  # with the main process writing, three processes share the two cores
+PART_BATCHES = 2  # a helper prepares this many batches of consecutive records, then the other takes over
+QUEUE_BATCHES = 2 * PART_BATCHES + 2  # how far a helper may run ahead of the writer (bounds memory)
 
 
 @dataclass(slots=True)
@@ -78,10 +82,12 @@ def _item(e: reader.Entry, is_public: bool) -> Item:
     )
 
 
-def prepared_batches(data: bytes, *, is_public: bool, size: int) -> Iterator[list[Item]]:
-    """Every record of the file as Items, `size` at a time (inline, in this process)."""
+def prepared_batches(
+    data: bytes, *, is_public: bool, size: int, part_of: tuple[str, int] | None = None
+) -> Iterator[list[Item]]:
+    """Every record of the file (or of a part, see reader.read) as Items, `size` at a time."""
     batch: list[Item] = []
-    for e in reader.read(data):
+    for e in reader.read(data, part_of=part_of):
         batch.append(_item(e, is_public))
         if len(batch) >= size:
             yield batch
@@ -91,49 +97,100 @@ def prepared_batches(data: bytes, *, is_public: bool, size: int) -> Iterator[lis
 
 
 class HelperFailed(RuntimeError):
-    """The helper process raised or died; the message carries its traceback or exit code."""
+    """A helper process raised or died; the message carries its traceback or exit code."""
 
 
-def _helper(data: bytes, is_public: bool, size: int, out) -> None:
+def _helper(
+    data: bytes, parts: list[tuple[int, int, int]], encoding: str, is_public: bool, size: int, out
+) -> None:
+    """Prepare these parts (start, end, first record number) of the file, in order; after each
+    part an "end" message, so the main process knows when to turn to the next helper."""
     try:
-        for batch in prepared_batches(data, is_public=is_public, size=size):
-            out.put(("batch", batch))
-        out.put(("done", None))
+        for start, end, first in parts:
+            for batch in prepared_batches(
+                data[start:end], is_public=is_public, size=size, part_of=(encoding, first)
+            ):
+                out.put(("batch", batch))
+            out.put(("end", None))
     except BaseException:  # noqa: BLE001 - handed to the main process, which raises it
         out.put(("error", traceback.format_exc()))
 
 
-def _from_helper(data: bytes, *, is_public: bool, size: int) -> Iterator[list[Item]]:
+def _parts(data: bytes, size: int, helpers: int) -> list[tuple[int, int, int]] | None:
+    """The file cut into parts of PART_BATCHES batches at record starts, or None if it cannot be
+    cut safely (then one helper reads it all in one pass)."""
+    starts = reader.record_starts(data) if helpers > 1 else None
+    if not starts:
+        return None
+    step = size * PART_BATCHES
+    bounds = starts[::step] + [len(data)]
+    return [(bounds[i], bounds[i + 1], i * step + 1) for i in range(len(bounds) - 1)]
+
+
+def _from_helpers(data: bytes, *, is_public: bool, size: int, helpers: int) -> Iterator[list[Item]]:
+    """Two helpers take turns over the parts of a clean file (part 0, 2, 4... and 1, 3, 5...);
+    batches come back in file order. A file that cannot be cut goes to one helper whole."""
+    parts = _parts(data, size, helpers)
+    encoding = reader.iso2709_encoding(data) if parts else ""
+    if parts is None:
+        parts, helpers = [(0, len(data), 1)], 1
+    helpers = min(helpers, len(parts))
     context = multiprocessing.get_context("spawn")  # no inherited database connection or threads
-    out = context.Queue(maxsize=QUEUE_BATCHES)
-    process = context.Process(target=_helper, args=(data, is_public, size, out), daemon=True)
-    process.start()
+    queues = [context.Queue(maxsize=QUEUE_BATCHES) for _ in range(helpers)]
+    processes = []
+    for k in range(helpers):
+        mine = parts[k::helpers]
+        if encoding == "":
+            target, args = _whole_file_helper, (data, is_public, size, queues[k])
+        else:
+            target, args = _helper, (data, mine, encoding, is_public, size, queues[k])
+        processes.append(context.Process(target=target, args=args, daemon=True))
+    for process in processes:
+        process.start()
     try:
-        while True:
-            try:
-                kind, payload = out.get(timeout=1.0)
-            except queue_module.Empty:
-                if not process.is_alive():
-                    raise HelperFailed(f"MARC import helper exited with code {process.exitcode}") from None
-                continue
-            if kind == "done":
-                return
-            if kind == "error":
-                raise HelperFailed(payload)
-            yield payload
+        for i in range(len(parts)):
+            k = i % helpers
+            while True:
+                kind, payload = _receive(queues[k], processes[k])
+                if kind == "end":
+                    break
+                if kind == "error":
+                    raise HelperFailed(payload)
+                yield payload
     finally:
-        if process.is_alive():
-            process.terminate()
-        process.join(timeout=5)
-        with contextlib.suppress(Exception):
-            out.close()
-            out.join_thread()
+        for process in processes:
+            if process.is_alive():
+                process.terminate()
+            process.join(timeout=5)
+        for out in queues:
+            with contextlib.suppress(Exception):
+                out.close()
+                out.join_thread()
+
+
+def _whole_file_helper(data: bytes, is_public: bool, size: int, out) -> None:
+    """The whole file in one pass (any format, any damage), as the inline import reads it."""
+    try:
+        for batch in prepared_batches(data, is_public=is_public, size=size):
+            out.put(("batch", batch))
+        out.put(("end", None))
+    except BaseException:  # noqa: BLE001 - handed to the main process, which raises it
+        out.put(("error", traceback.format_exc()))
+
+
+def _receive(out, process):
+    while True:
+        try:
+            return out.get(timeout=1.0)
+        except queue_module.Empty:
+            if not process.is_alive():
+                raise HelperFailed(f"MARC import helper exited with code {process.exitcode}") from None
 
 
 def batches(data: bytes, *, is_public: bool, size: int, parallel: bool | None = None) -> Iterator[list[Item]]:
-    """Items of the file in batches; `parallel=None` uses a helper process for large files."""
+    """Items of the file in batches; `parallel=None` uses helper processes for large files."""
     if parallel is None:
         parallel = len(data) >= PARALLEL_FROM_BYTES
     if parallel:
-        return _from_helper(data, is_public=is_public, size=size)
+        return _from_helpers(data, is_public=is_public, size=size, helpers=HELPERS)
     return prepared_batches(data, is_public=is_public, size=size)

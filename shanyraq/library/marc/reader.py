@@ -341,13 +341,41 @@ def _fix_length(chunk: bytes) -> bytes:
     return f"{len(chunk):05d}".encode() + chunk[5:]
 
 
-def read_iso2709(data: bytes) -> Iterator[Entry]:
+def iso2709_encoding(data: bytes) -> str:
+    """The encoding the reader uses for a whole ISO 2709 file."""
     encoding = detect_encoding(data)
     file_unimarc = looks_unimarc(_raw_tags(data.lstrip()))
     if encoding == "marc8" and file_unimarc and re.search(rb"[\x80-\xff]", data):
         encoding = "latin-1"  # UNIMARC never uses MARC-8; its 0x88/0x89 are non-sorting marks
+    return encoding
+
+
+def record_starts(data: bytes) -> list[int] | None:
+    """Where each record of an ISO 2709 file starts, walking it as the reader does (by the length
+    in each leader), or None when anything is out of the ordinary (a gap, a length that is not a
+    number or runs past the end, a missing end-of-record mark): such a file is read in one pass,
+    with the reader's recovery. For a clean file, reading the parts between any two starts
+    (with the whole file's encoding and numbering) gives exactly the entries of one pass."""
+    starts = []
+    pos, end = 0, len(data)
+    while pos < end:
+        head = data[pos : pos + 5]
+        if len(head) < 5 or not head.isdigit():
+            return None
+        length = int(head)
+        if length < 25 or pos + length > end or data[pos + length - 1] != 0x1D:
+            return None
+        starts.append(pos)
+        pos += length
+    return starts
+
+
+def read_iso2709(data: bytes, *, encoding: str | None = None, first: int = 1) -> Iterator[Entry]:
+    """Entries of an ISO 2709 file, or of a part of one (its `encoding`, numbered from `first`)."""
+    if encoding is None:
+        encoding = iso2709_encoding(data)
     buf = io.BytesIO(data)
-    number = 0
+    number = first - 1
     while True:
         while data[buf.tell() : buf.tell() + 1] in (
             b"\n",
@@ -519,14 +547,20 @@ def read_json(data: bytes) -> Iterator[Entry]:
             yield Entry(number, error=BAD_JSON, detail=f"{type(exc).__name__}: {exc}"[:200], encoding="utf-8")
 
 
-def read(data: bytes) -> Iterator[Entry]:
+def read(data: bytes, *, part_of: tuple[str, int] | None = None) -> Iterator[Entry]:
     """Every record of the file as an Entry, in file order. pymarc's own log lines about broken
-    indicators are kept out of the logs: the importer reports per record instead."""
+    indicators are kept out of the logs: the importer reports per record instead.
+
+    `part_of=(encoding, first number)` reads a part of a clean ISO 2709 file cut at record
+    starts (see record_starts), as the importer's helper processes do."""
     pymarc_log = logging.getLogger("pymarc")
     level = pymarc_log.level
     pymarc_log.setLevel(logging.ERROR)
     try:
-        yield from _read(data)
+        if part_of is None:
+            yield from _read(data)
+        else:
+            yield from read_iso2709(data, encoding=part_of[0], first=part_of[1])
     finally:
         pymarc_log.setLevel(level)
 

@@ -73,8 +73,11 @@ def _wipe() -> None:
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("batch", [500, 7])
 @pytest.mark.parametrize("path", FILES, ids=lambda p: p.name)
-def test_helper_process_imports_exactly_what_the_inline_import_does(path):
+def test_helper_processes_import_exactly_what_the_inline_import_does(path, batch, monkeypatch):
+    """With small batches the file is cut into parts that the two helpers take turns over."""
+    monkeypatch.setattr(mi, "BATCH", batch)
     data = path.read_bytes()
     inline = _snapshot(mi.marc_import(data=data, parallel=False, is_public=False))
     _wipe()

@@ -212,3 +212,32 @@ def test_fast_decoding_builds_exactly_what_pymarc_builds():
             assert _shape(got) == _shape(want), path.name
             fast += 1
     assert fast > 900 and slow > 50
+
+
+def _entry_shape(e: reader.Entry) -> tuple:
+    return (e.number, e.error, e.detail, e.warnings, e.raw, e.encoding, e.record and _shape(e.record))
+
+
+@pytest.mark.parametrize("path", GOOD + EDGE, ids=lambda p: p.name)
+def test_a_clean_file_read_in_parts_gives_the_entries_of_one_pass(path):
+    data = path.read_bytes()
+    starts = reader.record_starts(data) if reader.detect_format(data) == "iso2709" else None
+    whole = [_entry_shape(e) for e in reader.read(data)]
+    if starts is None:
+        return  # read in one pass by the importer
+    encoding = reader.iso2709_encoding(data)
+    for step in (1, 2, 3):
+        bounds = starts[::step] + [len(data)]
+        parts = []
+        for i in range(len(bounds) - 1):
+            part = data[bounds[i] : bounds[i + 1]]
+            parts += [_entry_shape(e) for e in reader.read(part, part_of=(encoding, i * step + 1))]
+        assert parts == whole
+
+
+def test_files_with_gaps_or_broken_lengths_are_not_cut():
+    iso = [p.read_bytes() for p in EDGE if reader.detect_format(p.read_bytes()) == "iso2709"]
+    cut = [data for data in iso if reader.record_starts(data)]
+    assert (len(iso), len(cut)) == (54, 40)
+    assert reader.record_starts(b"\n" + iso[0]) is None
+    assert reader.record_starts(iso[0] + b"\n") is None
