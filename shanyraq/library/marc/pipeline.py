@@ -18,7 +18,7 @@ import multiprocessing
 import queue as queue_module
 import traceback
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from shanyraq.library.documents import record_document
 from shanyraq.library.marc import reader, to_data
@@ -32,9 +32,9 @@ PART_BATCHES = 2  # a helper prepares this many batches of consecutive records, 
 QUEUE_BATCHES = 2 * PART_BATCHES + 2  # how far a helper may run ahead of the writer (bounds memory)
 
 
-@dataclass(slots=True)
-class Item:
-    """One record of the file, ready for the writer."""
+class Item(NamedTuple):
+    """One record of the file, ready for the writer (a tuple: it crosses the process boundary
+    once per record, and tuples pickle and unpickle fastest)."""
 
     number: int
     control_number: str
@@ -44,7 +44,7 @@ class Item:
     data: RecordData | None = None
     raw: bytes | None = None
     xml: str = ""
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[str] | tuple[str, ...] = ()
     # The search index row (search.rows.entry) with a placeholder id and path, filled in by the
     # writer once the record has its primary key; and the record's typo-tolerance words.
     index_row: tuple | None = None
