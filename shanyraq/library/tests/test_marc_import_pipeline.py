@@ -128,3 +128,17 @@ def test_imported_index_entries_equal_a_reindex_of_the_saved_records(parallel):
     records_index(Record.objects.values_list("pk", flat=True))
     assert imported == _entries()
     assert words == set(SearchWord.objects.values_list("term", flat=True))
+
+
+@pytest.mark.django_db
+def test_helper_process_merges_like_the_inline_import(monkeypatch):
+    monkeypatch.setattr(mi, "BATCH", 7)
+    data = FILES[0].read_bytes()
+    mi.marc_import(data=data, parallel=False)
+    Record.objects.update(title="changed")
+    inline = mi.marc_import(data=data, parallel=False, merge=True)
+    Record.objects.update(title="changed")
+    helper = mi.marc_import(data=data, parallel=True, merge=True)
+    assert [(x.status, x.record_id) for x in helper.lines] == [(x.status, x.record_id) for x in inline.lines]
+    assert helper.count(mi.MERGED) == 81
+    assert not Record.objects.filter(title="changed").exists()
