@@ -8,6 +8,7 @@ asks to merge them.
 
 from __future__ import annotations
 
+import contextlib
 import operator
 from dataclasses import dataclass, field
 
@@ -110,12 +111,16 @@ def marc_import(
     actor=None,
     parallel: bool | None = None,
 ) -> Report:
-    """Import a file; `parallel` (default: by file size) reads and maps in a helper process while
-    this one writes (see marc/pipeline.py). Each batch commits on its own, as before."""
+    """Import a file; `parallel` (default: by file size) reads and maps in helper processes while
+    this one writes (see marc/pipeline.py). Each batch commits on its own, as before; if this
+    process fails, closing the batches stops the helpers."""
     report = Report(dry_run=dry_run)
     state = _State()
-    for batch in pipeline.batches(data, is_public=is_public, size=BATCH, parallel=parallel):
-        _import_batch(batch, report, dry_run, merge, is_public, state, actor)
+    with contextlib.closing(
+        pipeline.batches(data, is_public=is_public, size=BATCH, parallel=parallel)
+    ) as batches:
+        for batch in batches:
+            _import_batch(batch, report, dry_run, merge, is_public, state, actor)
     report.lines.sort(key=lambda line: line.number)
     if report.count(CREATED) or report.count(MERGED):
         catalogue_changed()
