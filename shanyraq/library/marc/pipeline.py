@@ -3,8 +3,9 @@
 No Django here (no models, no database), so large files run this in helper processes while the
 main process writes: reading (pymarc), mapping and the search normalizer are pure Python and
 cost about twice the database writes, so two helpers take turns over consecutive parts of the
-file (cut at record starts when the file is clean, see reader.record_starts) and the main process
-writes their batches in file order. A file that cannot be cut safely goes to one helper whole.
+file (cut at record starts when the file is clean, see reader.record_starts; the main process
+prepares the first part itself while the helpers start) and the main process writes their
+batches in file order. A file that cannot be cut safely goes to one helper whole.
 Small files run inline (starting processes costs more than it saves).
 
 Every record of the file comes out as one `Item`, in file order, with either its mapped data or
@@ -128,26 +129,32 @@ def _parts(data: bytes, size: int, helpers: int) -> list[tuple[int, int, int]] |
 
 
 def _from_helpers(data: bytes, *, is_public: bool, size: int, helpers: int) -> Iterator[list[Item]]:
-    """Two helpers take turns over the parts of a clean file (part 0, 2, 4... and 1, 3, 5...);
-    batches come back in file order. A file that cannot be cut goes to one helper whole."""
+    """Batches in file order. A clean file: this process prepares part 0 itself while the helpers
+    start (a spawned helper needs about a second before its first batch), then two helpers take
+    turns over parts 1, 3, 5... and 2, 4, 6.... A file that cannot be cut goes to one helper whole."""
     parts = _parts(data, size, helpers)
-    encoding = reader.iso2709_encoding(data) if parts else ""
     if parts is None:
-        parts, helpers = [(0, len(data), 1)], 1
+        encoding, inline, parts, helpers = "", None, [(0, len(data), 1)], 1
+    else:
+        encoding, inline, parts = reader.iso2709_encoding(data), parts[0], parts[1:]
     helpers = min(helpers, len(parts))
     context = multiprocessing.get_context("spawn")  # no inherited database connection or threads
     queues = [context.Queue(maxsize=QUEUE_BATCHES) for _ in range(helpers)]
     processes = []
     for k in range(helpers):
-        mine = parts[k::helpers]
         if encoding == "":
             target, args = _whole_file_helper, (data, is_public, size, queues[k])
         else:
-            target, args = _helper, (data, mine, encoding, is_public, size, queues[k])
+            target, args = _helper, (data, parts[k::helpers], encoding, is_public, size, queues[k])
         processes.append(context.Process(target=target, args=args, daemon=True))
     for process in processes:
         process.start()
     try:
+        if inline is not None:
+            start, end, first = inline
+            yield from prepared_batches(
+                data[start:end], is_public=is_public, size=size, part_of=(encoding, first)
+            )
         for i in range(len(parts)):
             k = i % helpers
             while True:
