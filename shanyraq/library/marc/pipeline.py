@@ -15,6 +15,7 @@ an error code, so the importer can still report each record.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import queue as queue_module
 import traceback
@@ -106,6 +107,7 @@ def _helper(
 ) -> None:
     """Prepare these parts (start, end, first record number) of the file, in order; after each
     part an "end" message, so the main process knows when to turn to the next helper."""
+    gc.disable()  # a short-lived process whose objects are freed by reference counting
     try:
         for start, end, first in parts:
             for batch in prepared_batches(
@@ -177,6 +179,7 @@ def _from_helpers(data: bytes, *, is_public: bool, size: int, helpers: int) -> I
 
 def _whole_file_helper(data: bytes, is_public: bool, size: int, out) -> None:
     """The whole file in one pass (any format, any damage), as the inline import reads it."""
+    gc.disable()  # a short-lived process whose objects are freed by reference counting
     try:
         for batch in prepared_batches(data, is_public=is_public, size=size):
             out.put(("batch", batch))

@@ -142,3 +142,11 @@ def test_helper_process_merges_like_the_inline_import(monkeypatch):
     assert [(x.status, x.record_id) for x in helper.lines] == [(x.status, x.record_id) for x in inline.lines]
     assert helper.count(mi.MERGED) == 81
     assert not Record.objects.filter(title="changed").exists()
+
+
+@pytest.mark.django_db
+def test_the_garbage_collector_runs_again_after_an_import():
+    import gc
+
+    mi.marc_import(data=FILES[0].read_bytes(), parallel=True)
+    assert gc.isenabled()
