@@ -27,7 +27,7 @@ from shanyraq.library.marc import reader, to_data
 from shanyraq.library.marc.common import RecordData
 from shanyraq.search.rows import entry, fuzzy_candidates
 
-# From this many bytes a file is prepared in a helper process (about 1,400 records).
+# From this many bytes a file is prepared in helper processes (about 1,400 records).
 PARALLEL_FROM_BYTES = 2_000_000
 HELPERS = 2  # with the main process writing, three processes share the two cores
 PART_BATCHES = 2  # a helper prepares this many batches of consecutive records, then the other takes over
