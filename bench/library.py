@@ -9,7 +9,7 @@ Method (machine-independent in its shape; the figures are this machine's):
   detection, mapping, duplicate lookup, bulk insert of records/names/subjects/classes, and bulk
   indexing of the search entries, all committed. Target >= 2,000 records/s. The timer includes
   starting the helper processes (a file this size is read, mapped and normalized in two helpers
-  while the main process writes; the main process prepares the first 1,000 records itself while
+  while the main process writes; the main process prepares the first 2,000 records itself while
   they start; see shanyraq/library/marc/pipeline.py).
 - CPU time per record of the main process and of the helpers (getrusage), which the load of
   other jobs on the machine changes much less than the wall-clock rate.
@@ -202,11 +202,11 @@ CJK), each with its own 001. Command: `make bench BENCH_ARGS=library`
 | MARC import end to end incl. mapping, bulk insert and search indexing | {import_rate:,.0f} records/s ({created:,} records, {indexed:,} index entries) | >= 2,000/s: {verdict_import} |
 | import cost relative to bare parsing | {pymarc_rate / import_rate:.1f} x | |
 | share of import time inside the index write (`search.services.index_rows`: entries + FTS5 + vocabulary) | {index_share:.0%} | |
-| CPU per imported record: main process (prepares the first 1,000 records; duplicate lookup, inserts, index write, commits) | {cpu_main / max(1, created) * 1e6:,.0f} µs | |
+| CPU per imported record: main process (prepares the first 2,000 records; duplicate lookup, inserts, index write, commits) | {cpu_main / max(1, created) * 1e6:,.0f} µs | |
 | CPU per imported record: the two helper processes (read, map, normalize; incl. their start) | {cpu_helpers / max(1, created) * 1e6:,.0f} µs | |
 | checkout (`copy_checkout`), {len(timings):,} one after another | p50 {p(0.5):.1f} ms · p95 {p(0.95):.1f} ms · p99 {p(0.99):.1f} ms · mean {statistics.mean(timings):.1f} ms | p95 <= 20 ms: {verdict_checkout} |
 
-Where the import time goes: the import is a pipeline. After the first 1,000 records, which the
+Where the import time goes: the import is a pipeline. After the first 2,000 records, which the
 main process prepares itself while the helpers start, two helper processes take turns over
 consecutive parts of the file (reading with a fast path that builds the same pymarc records as
 pymarc, flavour/encoding detection, mapping, and normalizing the search keys); the main process

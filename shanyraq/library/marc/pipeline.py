@@ -4,7 +4,7 @@ No Django here (no models, no database), so large files run this in helper proce
 main process writes: reading (pymarc), mapping and the search normalizer are pure Python and
 cost about twice the database writes, so two helpers take turns over consecutive parts of the
 file (cut at record starts when the file is clean, see reader.record_starts; the main process
-prepares the first part itself while the helpers start) and the main process writes their
+prepares the first parts itself while the helpers start) and the main process writes their
 batches in file order. A file that cannot be cut safely goes to one helper whole.
 Small files run inline (starting processes costs more than it saves).
 
@@ -31,6 +31,7 @@ from shanyraq.search.rows import entry, fuzzy_candidates
 PARALLEL_FROM_BYTES = 2_000_000
 HELPERS = 2  # with the main process writing, three processes share the two cores
 PART_BATCHES = 2  # a helper prepares this many batches of consecutive records, then the other takes over
+INLINE_PARTS = 2  # parts the main process prepares itself while the helpers start (2,000 records)
 QUEUE_BATCHES = 2 * PART_BATCHES + 2  # how far a helper may run ahead of the writer (bounds memory)
 
 
@@ -131,14 +132,15 @@ def _parts(data: bytes, size: int, helpers: int) -> list[tuple[int, int, int]] |
 
 
 def _from_helpers(data: bytes, *, is_public: bool, size: int, helpers: int) -> Iterator[list[Item]]:
-    """Batches in file order. A clean file: this process prepares part 0 itself while the helpers
-    start (a spawned helper needs about a second before its first batch), then two helpers take
-    turns over parts 1, 3, 5... and 2, 4, 6.... A file that cannot be cut goes to one helper whole."""
+    """Batches in file order. A clean file: this process prepares the first INLINE_PARTS parts
+    itself while the helpers start (a spawned helper needs about a second before its first batch),
+    then two helpers take turns over the other parts. A file that cannot be cut goes to one
+    helper whole."""
     parts = _parts(data, size, helpers)
     if parts is None:
-        encoding, inline, parts, helpers = "", None, [(0, len(data), 1)], 1
+        encoding, inline, parts, helpers = "", [], [(0, len(data), 1)], 1
     else:
-        encoding, inline, parts = reader.iso2709_encoding(data), parts[0], parts[1:]
+        encoding, inline, parts = reader.iso2709_encoding(data), parts[:INLINE_PARTS], parts[INLINE_PARTS:]
     helpers = min(helpers, len(parts))
     context = multiprocessing.get_context("spawn")  # no inherited database connection or threads
     queues = [context.Queue(maxsize=QUEUE_BATCHES) for _ in range(helpers)]
@@ -152,8 +154,7 @@ def _from_helpers(data: bytes, *, is_public: bool, size: int, helpers: int) -> I
     for process in processes:
         process.start()
     try:
-        if inline is not None:
-            start, end, first = inline
+        for start, end, first in inline:
             yield from prepared_batches(
                 data[start:end], is_public=is_public, size=size, part_of=(encoding, first)
             )
