@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from shanyraq.library.documents import KIND
 from shanyraq.library.models import Record
-from shanyraq.library.services.catalogue import KIND, document_for
+from shanyraq.library.services.catalogue import document_for
 from shanyraq.search.documents import SearchDocument
 
 __all__ = ["KIND", "documents"]

@@ -146,6 +146,18 @@ def index_documents(docs: Iterable[SearchDocument]) -> int:
     return count
 
 
+def index_rows(rows: list[tuple], words: set[str]) -> int:
+    """Write rows already built by `rows.entry` (one per document, distinct ids) and their
+    typo-tolerance words, in one transaction. For importers that normalize in a helper process of
+    their own (the library's MARC import); everyone else calls index_documents."""
+    with transaction.atomic():
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA cache_size = -65536")
+        _write(rows, words)
+    return len(rows)
+
+
 def index_remove(kind: str, ids: Iterable[str]) -> None:
     ids = [str(i) for i in ids]
     with transaction.atomic():

@@ -39,27 +39,60 @@ class RecordData:
     warnings: list[str] = field(default_factory=list)
 
 
+_RARE = re.compile("[\x88\x89\x98\x9c\x00]|&#")
+
+
 def clean(value: str | None, limit: int = 500) -> str:
     """Collapse whitespace, drop ISBD punctuation at the ends and UNIMARC non-sorting marks."""
     if not value:
         return ""
-    if "\x88" in value or "\x89" in value or "\x98" in value or "\x9c" in value:
-        value = value.translate(NON_SORTING)
-    if "\x00" in value:
-        value = value.replace("\x00", "")  # PostgreSQL text cannot hold NUL
-    if "&#" in value:
-        # MARC-8 records carry characters outside MARC-8 as numeric references (LC practice).
-        value = NCR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16 if m.group(1) else 10)), value)
-    value = " ".join(value.split()).rstrip(TRAILING).lstrip(",;: ").strip()
+    # One cheap test for the rare cases below (clean runs ~40 times a record).
+    if ("&#" in value or "\x00" in value) if value.isascii() else _RARE.search(value) is not None:
+        if "\x88" in value or "\x89" in value or "\x98" in value or "\x9c" in value:
+            value = value.translate(NON_SORTING)
+        if "\x00" in value:
+            value = value.replace("\x00", "")  # PostgreSQL text cannot hold NUL
+        if "&#" in value:
+            # MARC-8 records carry characters outside MARC-8 as numeric references (LC practice).
+            value = NCR.sub(lambda m: chr(int(m.group(1) or m.group(2), 16 if m.group(1) else 10)), value)
+    value = " ".join(value.split()).rstrip(TRAILING).lstrip(",;: ")
     if value[:1] == "[" and value[-1:] == "]":
         value = value[1:-1].strip()
     return value[:limit]
 
 
+class Indexed:
+    """A read-only view of a pymarc record with its fields grouped by tag (what the mappings use:
+    leader, fields, get, get_fields). The mappings look up some twenty tags per record, and
+    pymarc scans every field for each lookup."""
+
+    __slots__ = ("leader", "fields", "_by_tag")
+
+    def __init__(self, record: pymarc.Record) -> None:
+        self.leader = record.leader
+        self.fields = record.fields
+        by_tag: dict[str, list] = {}
+        for fld in record.fields:
+            by_tag.setdefault(fld.tag, []).append(fld)
+        self._by_tag = by_tag
+
+    def get(self, tag: str, default=None):
+        found = self._by_tag.get(tag)
+        return found[0] if found else default
+
+    def get_fields(self, *tags: str) -> list:
+        if len(tags) == 1:
+            return list(self._by_tag.get(tags[0], ()))
+        if not tags:
+            return list(self.fields)
+        wanted = set(tags)
+        return [f for f in self.fields if f.tag in wanted]
+
+
 def sub(fld: pymarc.Field | None, *codes: str, sep: str = " ") -> str:
     if fld is None or not hasattr(fld, "subfields"):
         return ""
-    return clean(sep.join(clean(s.value) for s in fld.subfields if s.code in codes and s.value))
+    return clean(sep.join([clean(s.value) for s in fld.subfields if s.code in codes and s.value]))
 
 
 def first(record: pymarc.Record, *tags: str) -> pymarc.Field | None:

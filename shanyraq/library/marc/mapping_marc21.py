@@ -10,6 +10,7 @@ from __future__ import annotations
 import pymarc
 
 from shanyraq.library.marc.common import (
+    Indexed,
     RecordData,
     clean,
     first,
@@ -58,6 +59,7 @@ def _name(fld: pymarc.Field) -> str:
 
 
 def to_data(record: pymarc.Record) -> RecordData:
+    record = Indexed(record)
     data = RecordData()
     pairs = _pairs(record)
     cn = record.get("001")
@@ -99,7 +101,7 @@ def to_data(record: pymarc.Record) -> RecordData:
     data.series = sub(first(record, "490", "830", "440"), "a", "v", sep=" ; ")[:300]
     data.physical_description = sub(first(record, "300"), "a", "b", "c")[:300]
     data.notes = "\n".join(
-        clean(sub(f, "a"), 2000) for f in record.get_fields("500", "504", "505", "520") if sub(f, "a")
+        clean(note, 2000) for f in record.get_fields("500", "504", "505", "520") if (note := sub(f, "a"))
     )
 
     for i, fld in enumerate(record.get_fields(*NAME_TAGS)):
@@ -114,9 +116,7 @@ def to_data(record: pymarc.Record) -> RecordData:
         if i > 50:
             break
     for fld in record.get_fields(*SUBJECT_TAGS):
-        heading = " -- ".join(
-            clean(s.value) for s in fld.subfields if s.code in "abcdtvxyz" and clean(s.value)
-        )
+        heading = " -- ".join([c for s in fld.subfields if s.code in "abcdtvxyz" and (c := clean(s.value))])
         if heading and heading not in data.subjects:
             data.subjects.append(heading[:300])
     for tag, scheme in (("080", "udc"), ("082", "ddc"), ("050", "lcc")):
@@ -127,8 +127,8 @@ def to_data(record: pymarc.Record) -> RecordData:
     for fld in record.get_fields("084"):
         source = sub(fld, "2").lower()
         scheme = "clc" if source in ("clc", "ztflh") else "bbk" if "bbk" in source else "other"
-        if sub(fld, "a"):
-            data.classifications.append((scheme, sub(fld, "a")[:100]))
+        if number := sub(fld, "a"):
+            data.classifications.append((scheme, number[:100]))
 
     for fld in record.get_fields("880"):
         link = _link(fld)

@@ -13,6 +13,7 @@ import re
 import pymarc
 
 from shanyraq.library.marc.common import (
+    Indexed,
     RecordData,
     clean,
     first,
@@ -62,6 +63,7 @@ def _person(fld: pymarc.Field) -> str:
 
 
 def to_data(record: pymarc.Record) -> RecordData:
+    record = Indexed(record)
     data = RecordData()
     cn = record.get("001")
     data.control_number = clean(cn.data if cn is not None else "", 60)
@@ -102,7 +104,7 @@ def to_data(record: pymarc.Record) -> RecordData:
     data.series = sub(first(record, "225"), "a", "v", sep=" ; ")[:300]
     data.physical_description = sub(first(record, "215"), "a", "c", "d")[:300]
     data.notes = "\n".join(
-        clean(sub(f, "a"), 2000) for f in record.get_fields("300", "327", "330") if sub(f, "a")
+        clean(note, 2000) for f in record.get_fields("300", "327", "330") if (note := sub(f, "a"))
     )
 
     for tag in PERSON_TAGS + BODY_TAGS:
@@ -119,7 +121,7 @@ def to_data(record: pymarc.Record) -> RecordData:
             if other:
                 data.parallel.append({"tag": tag, "vernacular": name, "romanized": other})
     for fld in record.get_fields(*SUBJECT_TAGS):
-        heading = " -- ".join(clean(s.value) for s in fld.subfields if s.code in "abjxyz" and clean(s.value))
+        heading = " -- ".join([c for s in fld.subfields if s.code in "abjxyz" and (c := clean(s.value))])
         if heading and heading not in data.subjects:
             data.subjects.append(heading[:300])
     for tag, scheme in (("675", "udc"), ("676", "ddc"), ("690", "clc")):

@@ -11,12 +11,12 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from shanyraq.core.services import audit_record
+from shanyraq.library.documents import record_document
 from shanyraq.library.marc.common import RecordData, isbn_pair, language_code
 from shanyraq.library.models import Classification, Contributor, Copy, Record, Subject
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.services import index_documents
 
-KIND = "record"
 RECORD_FIELDS = [
     "title",
     "title_romanized",
@@ -41,35 +41,13 @@ RECORD_FIELDS = [
 def document_for(
     record: Record, contributors: Iterable[Contributor], subjects: Iterable[Subject]
 ) -> SearchDocument:
-    """The index entry: the title as printed, every other-script form and name as `names`."""
-    contributors = list(contributors)
-    names = [n for c in contributors for n in (c.name, c.name_parallel) if n]
-    if record.title_romanized:
-        names.append(record.title_romanized)
-    for pair in record.parallel or []:
-        names.extend(v for k, v in pair.items() if k != "tag" and v)
-    author = next((c.name for c in contributors), "")
-    summary = " · ".join(str(x) for x in (author, record.publisher, record.year) if x)
-    text = " ".join(
-        [
-            *(s.heading for s in subjects),
-            record.subtitle,
-            record.publisher,
-            record.notes[:2000],
-            record.series,
-            record.isbn13,
-            record.isbn10,
-        ]
-    )
-    return SearchDocument(
-        kind=KIND,
-        object_id=str(record.pk),
-        titles={"": record.title},
-        names=list(dict.fromkeys(names)),
-        text=text,
-        path=f"/library/records/{record.pk}/",
-        summaries={"": summary},
-        public=record.is_public,
+    """The index entry of a saved record (see library/documents.py, shared with the MARC import)."""
+    return record_document(
+        record,
+        [(c.name, c.name_parallel) for c in contributors],
+        [s.heading for s in subjects],
+        pk=record.pk,
+        is_public=record.is_public,
     )
 
 

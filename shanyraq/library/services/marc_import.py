@@ -8,20 +8,21 @@ asks to merge them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import contextlib
+import gc
+import operator
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from django.db import DatabaseError, connection, models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from shanyraq.core.services import audit_record
-from shanyraq.library.marc import reader, to_data
-from shanyraq.library.marc.common import RecordData
+from shanyraq.library.documents import record_path
+from shanyraq.library.marc import pipeline, reader
 from shanyraq.library.models import Classification, Contributor, Record, Subject
-from shanyraq.library.services.catalogue import catalogue_changed, document_for, record_fields, record_update
-from shanyraq.search.services import index_documents
+from shanyraq.library.services.catalogue import RECORD_FIELDS, catalogue_changed, record_fields, record_update
+from shanyraq.search.services import index_rows
 
 BATCH = 500
 
@@ -102,25 +103,28 @@ class Report:
         return {s: self.count(s) for s in STATUS_LABELS}
 
 
-def _batches(entries: Iterator[reader.Entry]) -> Iterator[list[reader.Entry]]:
-    batch = []
-    for entry in entries:
-        batch.append(entry)
-        if len(batch) >= BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
 def marc_import(
-    *, data: bytes, dry_run: bool = False, merge: bool = False, is_public: bool = True, actor=None
+    *,
+    data: bytes,
+    dry_run: bool = False,
+    merge: bool = False,
+    is_public: bool = True,
+    actor=None,
+    parallel: bool | None = None,
 ) -> Report:
+    """Import a file; `parallel` (default: by file size) reads and maps in helper processes while
+    this one writes (see marc/pipeline.py). Each batch commits on its own, as before; if this
+    process fails, closing the batches stops the helpers."""
     report = Report(dry_run=dry_run)
-    seen_isbn: set[str] = set()
-    seen_control: set[str] = set()
-    for batch in _batches(reader.read(data)):
-        _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_control, actor)
+    state = _State()
+    with (
+        _collector_paused(),
+        contextlib.closing(
+            pipeline.batches(data, is_public=is_public, size=BATCH, parallel=parallel)
+        ) as batches,
+    ):
+        for batch in batches:
+            _import_batch(batch, report, dry_run, merge, is_public, state, actor)
     report.lines.sort(key=lambda line: line.number)
     if report.count(CREATED) or report.count(MERGED):
         catalogue_changed()
@@ -130,31 +134,41 @@ def marc_import(
     return report
 
 
-def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_control, actor) -> None:
-    mapped: list[tuple[reader.Entry, str, RecordData]] = []
-    for entry in batch:
-        if entry.record is None:
-            report.lines.append(Line(entry.number, entry.control_number, ERROR, entry.error, entry.detail))
-            continue
-        try:
-            flavour, rd = to_data(entry.record)
-        except Exception as exc:  # noqa: BLE001 - a mapping failure is this record's problem only
-            report.lines.append(
-                Line(
-                    entry.number,
-                    entry.control_number,
-                    ERROR,
-                    reader.BAD_STRUCTURE,
-                    f"{type(exc).__name__}: {exc}"[:200],
-                )
-            )
-            continue
-        if not rd.title:
-            report.lines.append(Line(entry.number, entry.control_number, ERROR, "no_title"))
-            continue
-        mapped.append((entry, flavour, rd))
-    isbns = {rd.isbn13 for _e, _f, rd in mapped if rd.isbn13}
-    controls = {rd.control_number for _e, _f, rd in mapped if rd.control_number}
+@contextlib.contextmanager
+def _collector_paused():
+    """Pause Python's cyclic garbage collector for the import: each batch unpickles or builds tens
+    of thousands of objects, and every burst of allocations set off collections that walked all
+    live objects of the Django process (about a tenth of the writer's CPU). The import's objects
+    are freed by reference counting; the collector resumes afterwards."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+@dataclass
+class _State:
+    """What one import remembers across batches."""
+
+    seen_isbn: set[str] = field(default_factory=set)
+    seen_control: set[str] = field(default_factory=set)
+    # Typo-tolerance words already written by a committed batch of this import: a word common to
+    # many records is looked up and written once, not once per batch.
+    words: set[str] = field(default_factory=set)
+
+
+def _import_batch(batch: list[pipeline.Item], report, dry_run, merge, is_public, state, actor) -> None:
+    mapped: list[pipeline.Item] = []
+    for item in batch:
+        if item.error:
+            report.lines.append(Line(item.number, item.control_number, ERROR, item.error, item.detail))
+        else:
+            mapped.append(item)
+    isbns = {item.data.isbn13 for item in mapped if item.data.isbn13}
+    controls = {item.data.control_number for item in mapped if item.data.control_number}
     # Two lookups, one per indexed column: an OR of both would scan the whole table once per batch.
     existing_isbn: dict[str, int] = {}
     existing_control: dict[str, int] = {}
@@ -168,17 +182,17 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
             .order_by("pk")
         ):
             existing_control.setdefault(control, pk)
-    to_create: list[tuple[reader.Entry, str, RecordData, Record]] = []
-    for entry, flavour, rd in mapped:
-        notes = list(entry.warnings)
-        notes = [n for n in notes if n in REASONS]
+    seen_isbn, seen_control = state.seen_isbn, state.seen_control
+    to_create: list[tuple[Line, pipeline.Item]] = []
+    for item in mapped:
+        rd = item.data
         line = Line(
-            entry.number,
-            rd.control_number or entry.control_number,
+            item.number,
+            item.control_number,
             CREATED,
             title=rd.title[:200],
-            flavour=flavour,
-            notes=notes,
+            flavour=item.flavour,
+            notes=[n for n in item.warnings if n in REASONS],
         )
         dup_pk, why = None, ""
         if rd.isbn13 and rd.isbn13 in existing_isbn:
@@ -200,9 +214,9 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
                     record_update(
                         record=Record.objects.get(pk=dup_pk),
                         data=rd,
-                        flavour=flavour,
-                        marc_raw=entry.raw,
-                        marc_xml=entry.xml,
+                        flavour=item.flavour,
+                        marc_raw=item.raw,
+                        marc_xml=item.xml,
                         actor=actor,
                     )
                 line.status = WOULD_MERGE if dry_run else MERGED
@@ -214,84 +228,69 @@ def _import_batch(batch, report, dry_run, merge, is_public, seen_isbn, seen_cont
             line.status = WOULD_CREATE
             report.lines.append(line)
             continue
-        record = Record(
-            **record_fields(rd),
-            marc_flavour=flavour,
-            marc_raw=entry.raw,
-            marc_xml=entry.xml,
-            is_public=is_public,
-        )
-        to_create.append((line, rd, record))
+        to_create.append((line, item))
         report.lines.append(line)
     if to_create:
         try:
-            _write(to_create)
+            _write(to_create, is_public, state)
         except DatabaseError:
             # One bad row must not cost the batch: write the records one by one and report the failures.
             for one in to_create:
                 try:
-                    _write([one])
+                    _write([one], is_public, state)
                 except DatabaseError as exc:
                     line = one[0]
                     line.status, line.reason, line.detail = ERROR, "database", str(exc)[:200]
                     line.record_id = None
 
 
-class _Name(NamedTuple):
-    name: str
-    name_parallel: str
-
-
-class _Subject(NamedTuple):
-    heading: str
-
-
-def _write(to_create) -> None:
+def _write(to_create: list[tuple[Line, pipeline.Item]], is_public: bool, state: _State) -> None:
     """One batch: records, then their names, subjects and classes, then the index, in one transaction.
 
-    Child rows are plain tuples sent with executemany: building a model instance per name and
-    subject cost more than inserting it (see docs/benchmarks/library.md)."""
+    Rows are plain tuples sent with executemany: building a model instance per record, name and
+    subject cost more than inserting it (see docs/benchmarks/library.md). The index rows were
+    normalized by the pipeline; only the new primary key goes in here."""
+    words: set[str] = set()
     with transaction.atomic():
-        records = [r for _line, _rd, r in to_create]
-        _insert_records(records)
-        contributors, subjects, classes, docs = [], [], [], []
-        for (line, rd, _r), record in zip(to_create, records, strict=True):
-            pk = record.pk
+        ids = _insert_records([item for _line, item in to_create], is_public)
+        contributors, subjects, classes, entries = [], [], [], []
+        for (_line, item), pk in zip(to_create, ids, strict=True):
+            rd = item.data
             contributors += [(pk, n, o, r, i) for i, (n, o, r) in enumerate(rd.contributors)]
             subjects += [(pk, h) for h in rd.subjects]
             classes += [(pk, sc, num) for sc, num in rd.classifications]
-            docs.append(
-                document_for(
-                    record, [_Name(n, o) for n, o, _r in rd.contributors], [_Subject(h) for h in rd.subjects]
-                )
-            )
-            line.record_id = pk
+            row = item.index_row
+            entries.append((row[0], str(pk), row[2], row[3], record_path(pk), *row[5:]))
+            words.update(item.words)
         _insert(Contributor, contributors, ["record", "name", "name_parallel", "role", "order"])
         _insert(Subject, subjects, ["record", "heading"])
         _insert(Classification, classes, ["record", "scheme", "number"])
-        index_documents(docs)
+        words -= state.words
+        index_rows(entries, words)
+    state.words |= words
+    for (line, _item), pk in zip(to_create, ids, strict=True):
+        line.record_id = pk
 
 
-def _insert_records(records: list[Record]) -> None:
-    """Records in one executemany with ids reserved up front.
+def _insert_records(items: list[pipeline.Item], is_public: bool) -> list[int]:
+    """Records in one executemany with ids reserved up front; returns their ids.
 
     bulk_create compiles an INSERT per ~40 rows (SQLite's parameter limit) and prepares every field
     through the compiler; at import sizes that was a third of the import time. Ids come from the
     sequence on PostgreSQL; on SQLite the IMMEDIATE transaction already holds the write lock, so
     the highest id (and AUTOINCREMENT's counter) cannot move under us.
     """
-    if connection.vendor not in ("sqlite", "postgresql"):
-        Record.objects.bulk_create(records)
-        return
     table = Record._meta.db_table
     qn = connection.ops.quote_name
-    fields = list(Record._meta.concrete_fields)
-    now = timezone.now()
+    if connection.vendor not in ("sqlite", "postgresql"):
+        records = [_record(item, is_public) for item in items]
+        Record.objects.bulk_create(records)
+        return [r.pk for r in records]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             cursor.execute(
                 "SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)",
-                [table, len(records)],
+                [table, len(items)],
             )
             ids = [row[0] for row in cursor.fetchall()]
         else:
@@ -299,32 +298,73 @@ def _insert_records(records: list[Record]) -> None:
             start = cursor.fetchone()[0]
             cursor.execute("SELECT COALESCE(MAX(seq), 0) FROM sqlite_sequence WHERE name = %s", [table])
             start = max(start, cursor.fetchone()[0])
-            ids = list(range(start + 1, start + len(records) + 1))
-        for record, pk in zip(records, ids, strict=True):
-            record.pk = pk
-            record.created_at = record.updated_at = now
-        preps = [(f, _preparer(f, now)) for f in fields]
-        rows = [tuple(prep(getattr(r, f.attname)) for f, prep in preps) for r in records]
+            ids = list(range(start + 1, start + len(items) + 1))
+        fields, make_row = _record_columns(is_public)
+        rows = [make_row(pk, item) for pk, item in zip(ids, items, strict=True)]
         columns = ", ".join(qn(f.column) for f in fields)
         placeholders = ", ".join(["%s"] * len(fields))
         cursor.executemany(f"INSERT INTO {qn(table)} ({columns}) VALUES ({placeholders})", rows)  # noqa: S608
+    return ids
 
 
-def _same(value):
-    return value
+def _record(item: pipeline.Item, is_public: bool) -> Record:
+    return Record(
+        **record_fields(item.data),
+        marc_flavour=item.flavour,
+        marc_raw=item.raw,
+        marc_xml=item.xml,
+        is_public=is_public,
+    )
 
 
-def _preparer(field, now):
-    """How one column's value goes to the driver: most need nothing; JSON, file names and the shared
-    timestamp need the field's own preparation (the timestamp once, not once per row)."""
-    if isinstance(field, models.DateTimeField):
-        prepared = field.get_db_prep_save(now, connection)
-        return lambda _value: prepared
-    if isinstance(field, models.JSONField):
-        return lambda value: field.get_db_prep_save(value, connection)
-    if isinstance(field, models.FileField):
-        return lambda value: str(value or "")
-    return _same
+def _record_columns(is_public: bool):
+    """The columns of Record in the order the rows are built, and the function that builds a row
+    from (pk, item): the id, the description from the mapped data (one attrgetter call; JSON
+    prepared by its field), the MARC from the item, then is_public, timestamps and defaults as
+    constants for the whole batch."""
+    now = timezone.now()
+    by_name = {f.attname: f for f in Record._meta.concrete_fields}
+    plain = [n for n in RECORD_FIELDS if not isinstance(by_name[n], models.JSONField)]
+    json_fields = [by_name[n] for n in RECORD_FIELDS if isinstance(by_name[n], models.JSONField)]
+    fixed = ["marc_flavour", "marc_raw", "marc_xml"]
+    taken = {Record._meta.pk.attname, *plain, *(f.attname for f in json_fields), *fixed}
+    constant_fields, constants = [], []
+    for f in Record._meta.concrete_fields:
+        if f.attname in taken:
+            continue
+        if f.attname == "is_public":
+            value = is_public
+        elif isinstance(f, models.DateTimeField):
+            value = now
+        else:
+            value = f.get_default()
+            if isinstance(f, models.FileField):
+                value = str(value or "")
+        constant_fields.append(f)
+        constants.append(f.get_db_prep_save(value, connection))
+    constants = tuple(constants)
+    description = operator.attrgetter(*plain)
+
+    def make_row(pk, item) -> tuple:
+        rd = item.data
+        return (
+            pk,
+            *description(rd),
+            *(f.get_db_prep_save(getattr(rd, f.attname), connection) for f in json_fields),
+            item.flavour,
+            item.raw,
+            item.xml,
+            *constants,
+        )
+
+    fields = [
+        Record._meta.pk,
+        *(by_name[n] for n in plain),
+        *json_fields,
+        *(by_name[n] for n in fixed),
+        *constant_fields,
+    ]
+    return fields, make_row
 
 
 def _insert(model, rows: list[tuple], fields: list[str]) -> None:

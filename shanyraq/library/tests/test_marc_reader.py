@@ -181,3 +181,63 @@ def test_numeric_character_references_from_marc8_become_characters():
     from shanyraq.library.marc.common import clean
 
     assert clean("&#x8ECA;&#x8F2A;&#x6EFE;&#x6EFE") == "車輪滾滾"
+
+
+def _shape(record: pymarc.Record) -> tuple:
+    return (
+        str(record.leader),
+        record.force_utf8,
+        [(f.tag, f.control_field, f.data, f.indicators, list(f.subfields)) for f in record.fields],
+    )
+
+
+def test_fast_decoding_builds_exactly_what_pymarc_builds():
+    """Every record of every shared ISO 2709 file that the fast path decodes is the record pymarc
+    decodes from the same bytes with the same settings; the others are left to pymarc."""
+    fast = slow = 0
+    for path in GOOD + EDGE:
+        data = path.read_bytes()
+        if reader.detect_format(data) != "iso2709":
+            continue
+        args = reader._reader_args(reader.detect_encoding(data))
+        chunks = data.split(reader.RECORD_END)
+        for chunk in (c.lstrip(b"\r\n \x00\x1a") + reader.RECORD_END for c in chunks):
+            got = reader._fast_record(
+                chunk, args.get("force_utf8", False), args.get("file_encoding", "iso8859-1")
+            )
+            if got is None:
+                slow += 1
+                continue
+            want = pymarc.Record(data=chunk, hide_utf8_warnings=True, **args)
+            assert _shape(got) == _shape(want), path.name
+            fast += 1
+    assert fast > 900 and slow > 50
+
+
+def _entry_shape(e: reader.Entry) -> tuple:
+    return (e.number, e.error, e.detail, e.warnings, e.raw, e.encoding, e.record and _shape(e.record))
+
+
+@pytest.mark.parametrize("path", GOOD + EDGE, ids=lambda p: p.name)
+def test_a_clean_file_read_in_parts_gives_the_entries_of_one_pass(path):
+    data = path.read_bytes()
+    starts = reader.record_starts(data) if reader.detect_format(data) == "iso2709" else None
+    whole = [_entry_shape(e) for e in reader.read(data)]
+    if starts is None:
+        return  # read in one pass by the importer
+    encoding = reader.iso2709_encoding(data)
+    for step in (1, 2, 3):
+        bounds = starts[::step] + [len(data)]
+        parts = []
+        for i in range(len(bounds) - 1):
+            part = data[bounds[i] : bounds[i + 1]]
+            parts += [_entry_shape(e) for e in reader.read(part, part_of=(encoding, i * step + 1))]
+        assert parts == whole
+
+
+def test_files_with_gaps_or_broken_lengths_are_not_cut():
+    iso = [p.read_bytes() for p in EDGE if reader.detect_format(p.read_bytes()) == "iso2709"]
+    cut = [data for data in iso if reader.record_starts(data)]
+    assert (len(iso), len(cut)) == (54, 40)
+    assert reader.record_starts(b"\n" + iso[0]) is None
+    assert reader.record_starts(iso[0] + b"\n") is None
