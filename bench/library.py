@@ -15,8 +15,7 @@ Method (machine-independent in its shape; the figures are this machine's):
   other jobs on the machine changes much less than the wall-clock rate.
 - Checkout: `copy_checkout` (locks the patron, conditional UPDATE of the copy, loan insert,
   due date on the calendar, audit line), timed one by one; p50/p95/p99. Target p95 <= 20 ms.
-- OPAC search at 1M records is measured by the search benchmark (docs/benchmarks/search.md): the
-  OPAC calls `search_ids(q, kind="record")` and then filters by primary key.
+- The OPAC page at 1M records has its own benchmark: bench/opac.py (docs/benchmarks/opac.md).
 """
 
 from __future__ import annotations
@@ -218,6 +217,6 @@ second row is single-process and single-core, so it can be slower than the pipel
 The machine is shared by several developers, so absolute figures vary run to run by up to 3x; the
 CPU rows are the stable part.
 
-OPAC search latency at 1M records: see the search section (the OPAC is `search_ids(q, kind="record")`
-plus a primary-key filter and facet counts on the matching rows).
+The OPAC page at 1M records (search, facets, paging, rendering) is measured by its own benchmark:
+see the OPAC section (`make bench BENCH_ARGS=opac`).
 """
