@@ -30,6 +30,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 N_RECORDS = int(os.environ.get("BENCH_LIBRARY_RECORDS", "20000"))
 N_CHECKOUTS = int(os.environ.get("BENCH_LIBRARY_CHECKOUTS", "1000"))
+# The import rate of one run swings by +-25 % on this shared 2-core machine: report the median.
+REPEATS = int(os.environ.get("BENCH_LIBRARY_REPEATS", "3"))
 
 
 def _setup() -> None:
@@ -48,6 +50,18 @@ def _setup() -> None:
     django.setup()
     from django.core.management import call_command
 
+    call_command("migrate", verbosity=0)
+
+
+def _fresh_db() -> None:
+    """An empty database file again, for the next repetition of the import."""
+    from django.core.management import call_command
+    from django.db import connections
+
+    connections.close_all()
+    var = Path(os.environ["SHANYRAQ_VAR_DIR"])
+    for name in ("shanyraq.sqlite3", "shanyraq.sqlite3-wal", "shanyraq.sqlite3-shm"):
+        (var / name).unlink(missing_ok=True)
     call_command("migrate", verbosity=0)
 
 
@@ -179,7 +193,15 @@ def run() -> str:
     blob = _corpus(N_RECORDS)
     parsed, pymarc_rate = _pymarc_rate(blob)
     read_map_rate = _read_map_rate(blob)
-    created, import_rate, indexed, index_share, cpu_main, cpu_helpers = _import_rate(blob)
+    runs = []
+    for i in range(REPEATS):
+        if i:
+            _fresh_db()
+        runs.append(_import_rate(blob))
+    rates = sorted(r[1] for r in runs)
+    created, import_rate, indexed, index_share, cpu_main, cpu_helpers = sorted(runs, key=lambda r: r[1])[
+        len(runs) // 2
+    ]
     timings = sorted(_checkout_latency(N_CHECKOUTS))
     p = lambda q: timings[min(len(timings) - 1, int(q * len(timings)))]  # noqa: E731
     load_after = os.getloadavg()[0]
@@ -198,7 +220,7 @@ CJK), each with its own 001. Command: `make bench BENCH_ARGS=library`
 |---|---|---|
 | pymarc bare parse (MARCReader, same bytes) | {pymarc_rate:,.0f} records/s | (reference) |
 | our reader + flavour/encoding detection + mapping, no database | {read_map_rate:,.0f} records/s | (reference) |
-| MARC import end to end incl. mapping, bulk insert and search indexing | {import_rate:,.0f} records/s ({created:,} records, {indexed:,} index entries) | >= 2,000/s: {verdict_import} |
+| MARC import end to end incl. mapping, bulk insert and search indexing, median of {len(runs)} runs on a fresh database each (all runs: {", ".join(f"{r:,.0f}" for r in rates)}) | {import_rate:,.0f} records/s ({created:,} records, {indexed:,} index entries) | >= 2,000/s: {verdict_import} |
 | import cost relative to bare parsing | {pymarc_rate / import_rate:.1f} x | |
 | share of import time inside the index write (`search.services.index_rows`: entries + FTS5 + vocabulary) | {index_share:.0%} | |
 | CPU per imported record: main process (prepares the first 2,000 records; duplicate lookup, inserts, index write, commits) | {cpu_main / max(1, created) * 1e6:,.0f} µs | |

@@ -22,6 +22,10 @@ PAGE_SIZE = 20
 # search page near 50 ms (docs/benchmarks/opac.md): the index scores every candidate in Python.
 # The whole catalogue (no query, no filter) is counted in full.
 RESULT_CAP = 200
+# Browsing with filters (no query) walks the newest-first index and needs no scoring, so it can
+# take ten times more: a library of the center's size (about 1,000 books) is never cut when a
+# visitor lists, say, every Chinese book.
+BROWSE_CAP = 2000
 FACETS_CACHE_KEY = "library:opac:facets"
 MARC_FIELDS = ("marc_raw", "marc_xml")  # kilobytes per imported record that a result list never shows
 FACETS_CACHE_SECONDS = 300
@@ -51,7 +55,7 @@ class OpacResult:
     facets: dict[str, list[tuple[str, int]]]
     page: int
     pages: int
-    # True when more than RESULT_CAP records match: total, facets and pages cover the first RESULT_CAP.
+    # True when more than `cap` records match: total, facets and pages cover the first `cap`.
     capped: bool = False
     cap: int = RESULT_CAP
 
@@ -78,8 +82,8 @@ def opac_search(
     """Cross-script search through the index, then facets and filters over the capped hit list.
 
     Without a query or filter the whole catalogue is listed newest first and its facet counts
-    (cached) are exact. Otherwise at most RESULT_CAP records are taken (best-ranked, or newest
-    when browsing with filters) with the few columns facets need, in one query; filters and
+    (cached) are exact. Otherwise at most RESULT_CAP records are taken (best-ranked), or
+    BROWSE_CAP when browsing with filters (newest first), with the few columns facets need, in one query; filters and
     facets then run over those rows, and ids travel to SQL as one parameter (`id_set`), so a
     page's cost is bounded by RESULT_CAP whatever the catalogue size.
     """
@@ -87,6 +91,7 @@ def opac_search(
     if not q.strip() and not (language or year or subject or format or available):
         return _whole_catalogue(page)
     if q.strip():
+        cap = RESULT_CAP
         ranked = [int(i) for i in search_ids(q, kind="record", limit=RESULT_CAP + 1)]
         capped = len(ranked) > RESULT_CAP
         ranked = ranked[:RESULT_CAP]
@@ -104,9 +109,10 @@ def opac_search(
             qs = qs.filter(format=format)
         if available:
             qs = qs.filter(available_now())
-        hits = _hits(qs.order_by("-created_at", "-pk"), limit=RESULT_CAP + 1)
-        capped = len(hits) > RESULT_CAP
-        hits = hits[:RESULT_CAP]
+        cap = BROWSE_CAP
+        hits = _hits(qs.order_by("-created_at", "-pk"), limit=cap + 1)
+        capped = len(hits) > cap
+        hits = hits[:cap]
     with_subject: set[int] = set()
     if subject and hits:
         with_subject = set(
@@ -137,7 +143,7 @@ def opac_search(
             by_id[h.pk].is_available = h.available  # counted with the hits already
             records.append(by_id[h.pk])
     return OpacResult(
-        records=records, total=total, facets=facets, page=page, pages=pages, capped=capped, cap=RESULT_CAP
+        records=records, total=total, facets=facets, page=page, pages=pages, capped=capped, cap=cap
     )
 
 

@@ -118,15 +118,16 @@ def test_a_search_with_exactly_as_many_hits_as_the_cap_is_not_capped(shelf, monk
 
 
 def test_browsing_with_more_matches_than_the_cap_takes_the_newest(shelf, monkeypatch):
-    monkeypatch.setattr(selectors, "RESULT_CAP", 2)
+    monkeypatch.setattr(selectors, "BROWSE_CAP", 2)
     result = selectors.opac_search(language="kaz")
-    assert result.capped is True
+    assert (result.capped, result.cap) == (True, 2)
     assert [r.title for r in result.records] == ["Дала 5", "Дала 2"]
     assert result.facets["year"] == [(2020, 1)]
 
 
 def test_the_whole_catalogue_is_counted_in_full_whatever_the_cap(shelf, monkeypatch):
     monkeypatch.setattr(selectors, "RESULT_CAP", 2)
+    monkeypatch.setattr(selectors, "BROWSE_CAP", 2)
     result = selectors.opac_search()
     assert (result.capped, result.total) == (False, 6)
     assert [r.title for r in result.records] == ["Дала 6", "Дала 5", "Дала 4", "Дала 3", "Дала 2", "Дала 1"]
@@ -149,3 +150,9 @@ def test_the_api_says_when_the_list_is_cut(client, shelf, monkeypatch):
     monkeypatch.setattr(selectors, "RESULT_CAP", 4)
     data = client.get("/api/v1/records", {"q": "дала"}).json()
     assert (data["count"], data["capped"]) == (4, True)
+
+
+def test_browsing_is_not_cut_by_the_search_cap(shelf, monkeypatch):
+    monkeypatch.setattr(selectors, "RESULT_CAP", 2)
+    result = selectors.opac_search(language="kaz")
+    assert (result.capped, [r.title for r in result.records]) == (False, ["Дала 5", "Дала 2", "Дала 1"])
