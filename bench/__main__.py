@@ -62,6 +62,12 @@ def main(argv: list[str]) -> int:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shanyraq.settings")
     areas = [a for a in argv if a in AREAS] or AREAS
     SECTIONS.mkdir(parents=True, exist_ok=True)
+    if len(areas) > 1:
+        # One process per area: each configures Django for its own database, and a second area in
+        # the same process would silently measure on the first one's.
+        for area in areas:
+            subprocess.run([sys.executable, "-m", "bench", area], check=True, cwd=ROOT)
+        return 0
     for area in areas:
         try:
             module = importlib.import_module(f"bench.{area}")
