@@ -92,6 +92,12 @@ class LoanAgreementForm(forms.Form):
             raise forms.ValidationError(_("Write the currency as three letters, for example USD or CNY."))
         return currency
 
+    def agreement(self) -> dict:
+        """The cleaned fields as the keyword arguments of loan_in_create / loan_out_create."""
+        data = dict(self.cleaned_data)
+        data["artifacts"] = data.pop("accession_numbers")
+        return data
+
 
 class LoanInForm(LoanAgreementForm):
     lender = forms.CharField(label=_("Lender institution"), max_length=300)

@@ -77,19 +77,8 @@ def loans_due(request):
 def loan_in_new(request):
     form = forms.LoanInForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            loan_in_create(
-                actor=request.user,
-                lender=data["lender"],
-                agreement_number=data["agreement_number"],
-                artifacts=data["accession_numbers"],
-                insurance_value=data["insurance_value"],
-                currency=data["currency"],
-                start_date=data["start_date"],
-                end_date=data["end_date"],
-                conditions=data["conditions"],
-            )
+            loan_in_create(actor=request.user, **form.agreement())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:

@@ -38,20 +38,8 @@ def loan_out_new(request):
         request.POST or None, initial={"accession_numbers": request.GET.get("artifact", "")}
     )
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            loan = loan_out_create(
-                actor=request.user,
-                borrower=data["borrower"],
-                venue=data["venue"],
-                agreement_number=data["agreement_number"],
-                artifacts=data["accession_numbers"],
-                insurance_value=data["insurance_value"],
-                currency=data["currency"],
-                start_date=data["start_date"],
-                end_date=data["end_date"],
-                conditions=data["conditions"],
-            )
+            loan = loan_out_create(actor=request.user, **form.agreement())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
