@@ -11,11 +11,12 @@ new rows and then as a re-import that updates by accession number.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import statistics
 import time
 from pathlib import Path
+
+from bench.db import fresh_sqlite
 
 ROOT = Path(__file__).resolve().parent.parent
 N = int(os.environ.get("BENCH_COLLECTION_N", "100000"))
@@ -24,34 +25,7 @@ TARGET_IMPORT_RPS = 500
 
 
 def _setup_db() -> Path:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shanyraq.settings")
-    os.environ.setdefault("SHANYRAQ_VAR_DIR", str(ROOT / "var" / "bench"))
-    import django
-
-    django.setup()
-    from django.db import connections
-
-    path = ROOT / "var" / "bench" / "collection.sqlite3"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    for conn in connections.all():
-        conn.close()
-    connections.settings["default"].update(
-        ENGINE="django.db.backends.sqlite3",
-        NAME=str(path),
-        OPTIONS={
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 30,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
-    )
-    with contextlib.suppress(AttributeError):
-        del connections["default"]
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return path
+    return fresh_sqlite(ROOT / "var" / "bench" / "collection.sqlite3")
 
 
 def _fill(n: int) -> None:

@@ -16,13 +16,14 @@ middleware, templates, translations) for every scenario.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import random
 import statistics
 import time
 from pathlib import Path
 from types import SimpleNamespace
+
+from bench.db import fresh_sqlite
 
 ROOT = Path(__file__).resolve().parent.parent
 VAR = Path(os.environ.get("BENCH_OPAC_DIR", ROOT / "var" / "bench" / "opac"))
@@ -73,34 +74,7 @@ def _weighted(pairs):
 
 
 def _setup_db() -> Path:
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "shanyraq.settings")
-    os.environ.setdefault("SHANYRAQ_VAR_DIR", str(VAR))
-    import django
-
-    django.setup()
-    from django.db import connections
-
-    VAR.mkdir(parents=True, exist_ok=True)
-    path = VAR / "opac.sqlite3"
-    for suffix in ("", "-wal", "-shm"):
-        Path(f"{path}{suffix}").unlink(missing_ok=True)
-    for conn in connections.all():
-        conn.close()
-    connections.settings["default"].update(
-        ENGINE="django.db.backends.sqlite3",
-        NAME=str(path),
-        OPTIONS={
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 30,
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
-    )
-    with contextlib.suppress(AttributeError):
-        del connections["default"]
-    from django.core.management import call_command
-
-    call_command("migrate", verbosity=0)
-    return path
+    return fresh_sqlite(VAR / "opac.sqlite3")
 
 
 RECORD_COLUMNS = [
