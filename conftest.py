@@ -1,13 +1,54 @@
-"""Fixtures every module's tests share: staff per role, a real browser."""
+"""Fixtures every module's tests share: staff per role, a real browser; and the `--on-date` clock.
+
+`pytest --on-date=2028-02-29` runs the suite as if the machine's clock read that day (10:00 in
+Beijing, ticking from there), so CI can prove that no test depends on the day it runs
+(`make test-dates`). Tests that pin their own clock with time-machine still win inside their block.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import shutil
+import zoneinfo
 
 import pytest
 
 CHROMIUM = "/usr/bin/chromium"
+BEIJING = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--on-date",
+        metavar="YYYY-MM-DD",
+        help="run as if today were this date (10:00 Asia/Shanghai, the clock ticking from there)",
+    )
+
+
+def pytest_configure(config):
+    value = config.getoption("--on-date")
+    if not value:
+        return
+    import time_machine
+
+    day = dt.date.fromisoformat(value)
+    start = dt.datetime.combine(day, dt.time(10, 0), tzinfo=BEIJING)
+    config._shanyraq_traveller = time_machine.travel(start, tick=True)
+    config._shanyraq_traveller.start()
+
+
+def pytest_report_header(config):
+    value = config.getoption("--on-date")
+    return f"clock: as if today were {value} (--on-date)" if value else None
+
+
+def pytest_unconfigure(config):
+    traveller = getattr(config, "_shanyraq_traveller", None)
+    if traveller is not None:
+        traveller.stop()
+
+
 CHROMIUM_ARGS = [
     "--no-sandbox",
     "--headless",
@@ -18,6 +59,20 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+
+
+# A Tuesday in term time: the center is open, no demo exhibition has closed, no holiday is near.
+PINNED_NOW = dt.datetime(2026, 12, 8, 10, 0, tzinfo=BEIJING)
+
+
+@pytest.fixture
+def clock():
+    """Pin the clock at PINNED_NOW (ticking) for a test whose expected figures depend on the day;
+    `clock.move_to(...)` travels within the test."""
+    import time_machine
+
+    with time_machine.travel(PINNED_NOW, tick=True) as traveller:
+        yield traveller
 
 
 @pytest.fixture

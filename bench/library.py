@@ -1,7 +1,7 @@
 """Library benchmark: MARC import end to end vs pymarc's bare parse, and checkout latency.
 
 Method (machine-independent in its shape; the figures are this machine's):
-- Corpus: the real records of shared/data (marc21-english, marc-multiscript-880, unimarc-rusmarc),
+- Corpus: the real records of tests/data (marc21-english, marc-multiscript-880, unimarc-rusmarc),
   re-serialized as UTF-8 ISO 2709 and repeated with a distinct 001 per copy (ISBNs dropped, so
   every record is new and nothing is skipped as a duplicate), to N records.
 - pymarc bare parse: MARCReader over the same bytes, records/s (the floor no importer can beat).
@@ -70,7 +70,7 @@ def _corpus(n: int) -> bytes:
 
     from shanyraq.library.marc import reader
 
-    data_dir = Path(os.environ.get("SHANYRAQ_SHARED_DATA", ROOT.parent / "shared" / "data"))
+    data_dir = ROOT / "tests" / "data"
     base = []
     for folder in ("marc21-english", "marc-multiscript-880", "unimarc-rusmarc"):
         for path in sorted((data_dir / folder).iterdir()):
@@ -212,7 +212,7 @@ def run() -> str:
 Database: {connection.vendor} (a fresh file under var/bench/library). Load average on the
 {os.cpu_count()}-core machine while measuring: {load_before:.1f} before, {load_after:.1f} after (other
 developers' jobs share it; a load above the core count slows every row). Corpus: {len(blob) / 1e6:.1f} MB,
-{parsed:,} MARC records made from the real records of shared/data (MARC21 and UNIMARC, Latin, Cyrillic,
+{parsed:,} MARC records made from the real records of tests/data (MARC21 and UNIMARC, Latin, Cyrillic,
 CJK), each with its own 001. Command: `make bench BENCH_ARGS=library`
 (`BENCH_LIBRARY_RECORDS`, `BENCH_LIBRARY_CHECKOUTS` change the sizes).
 

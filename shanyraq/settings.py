@@ -35,8 +35,6 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
-# Real public test data (MARC files, museum records) lives beside the clone in ../shared/data.
-SHARED_DATA_DIR = Path(os.environ.get("SHANYRAQ_SHARED_DATA", BASE_DIR.parent / "shared" / "data"))
 
 # Our apps come before django.contrib so our catalogs win for shared msgids ("Page not found").
 INSTALLED_APPS = [

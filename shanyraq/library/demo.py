@@ -4,7 +4,7 @@ Bibliographic facts (title, author, and where given publisher, place and year) a
 of classics is the year of first publication, and publisher is left empty where we were not sure
 of the edition. No ISBNs: we give none we could not vouch for. Romanized twins are generated:
 Kazakh by the official 2021 Latin alphabet (table from wagner-austin/turkic_transliteration, MIT,
-as copied to shared/data/transliteration-kazakh-russian), Russian by a plain Latin scheme,
+as copied to tests/data/transliteration-kazakh-russian), Russian by a plain Latin scheme,
 Chinese by pypinyin.
 """
 
@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils import timezone
 from pypinyin import lazy_pinyin
 
+from shanyraq.core.dates import years_before
 from shanyraq.library.marc.common import RecordData
 from shanyraq.library.models import Copy, Holiday, LoanRule, OpeningDay, Patron, Record
 from shanyraq.library.services.catalogue import copy_create, record_create
@@ -329,7 +330,7 @@ def _patrons() -> list[Patron]:
     child = person_create(
         name="Әлия Сейітова",
         language="kk",
-        birth_date=today.replace(year=today.year - 10),
+        birth_date=years_before(today, 10),
         guardian=aigerim,
         guardian_consent=True,
     )

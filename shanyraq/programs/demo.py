@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from shanyraq.core.dates import years_before
 from shanyraq.people.models import Person
 from shanyraq.people.services import person_create
 from shanyraq.programs.models import Program, Registration
@@ -284,7 +285,7 @@ def _registrations(programs) -> int:
             child = person_create(
                 name=name,
                 language="kk",
-                birth_date=day.replace(year=day.year - years),
+                birth_date=years_before(day, years),
                 guardian=guardian,
                 guardian_consent=True,
             )

@@ -12,7 +12,7 @@ from shanyraq.spaces.models import Space
 
 
 @pytest.mark.django_db
-def test_demo_loads_forty_plus_artifacts_in_five_categories_with_four_languages(settings, tmp_path):
+def test_demo_loads_forty_plus_artifacts_in_five_categories_with_four_languages(settings, tmp_path, clock):
     settings.MEDIA_ROOT = tmp_path
     call_command("load_demo")
     artifacts = Artifact.objects.all()

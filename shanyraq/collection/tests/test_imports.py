@@ -1,18 +1,17 @@
 """CSV/XLSX import: every bad row reported, nothing written unless clean, re-import updates."""
 
 import io
-import os
 from pathlib import Path
 
 import openpyxl
 import pytest
-from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.utils import translation
 
 from shanyraq.collection.models import Artifact
 from shanyraq.collection.services.imports import artifacts_import, read_rows
 from shanyraq.collection.services.walters import walters_import
+from shanyraq.core.testdata import TEST_DATA
 from shanyraq.search.selectors import search_ids
 
 pytestmark = pytest.mark.django_db
@@ -168,8 +167,7 @@ def test_command_imports_a_clean_file(vocab, tmp_path):
 
 
 def walters_path() -> Path:
-    data = Path(os.environ.get("SHANYRAQ_SHARED_DATA", Path(settings.BASE_DIR).parent / "shared" / "data"))
-    return data / "museum-objects-walters" / "walters_objects.jsonl"
+    return TEST_DATA / "museum-objects-walters" / "walters_objects.jsonl"
 
 
 def test_walters_records_import_with_cc0_credit_and_reimport_does_not_duplicate(vocab):

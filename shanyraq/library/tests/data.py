@@ -1,11 +1,8 @@
-"""Where the shared real MARC files are (next to the repository in CI; SHANYRAQ_SHARED_DATA elsewhere)."""
+"""Where the real MARC files are: tests/data/ inside the repository."""
 
-import os
 from pathlib import Path
 
-from django.conf import settings
-
-DATA = Path(os.environ.get("SHANYRAQ_SHARED_DATA", Path(settings.BASE_DIR).parent / "shared" / "data"))
+from shanyraq.core.testdata import TEST_DATA as DATA
 
 
 def files(folder: str) -> list[Path]:

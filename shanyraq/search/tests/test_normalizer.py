@@ -4,16 +4,14 @@ tables and samples (shared data), and properties checked with hypothesis."""
 from __future__ import annotations
 
 import csv
-import os
 import re
-from pathlib import Path
 
 import pytest
-from django.conf import settings
 from hypothesis import assume, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 
+from shanyraq.core.testdata import TEST_DATA
 from shanyraq.search.normalizer import (
     MAX_QUERY_GROUPS,
     keys,
@@ -24,8 +22,7 @@ from shanyraq.search.normalizer import (
     text_keys,
 )
 
-DATA = Path(os.environ.get("SHANYRAQ_SHARED_DATA", Path(settings.BASE_DIR).parent / "shared" / "data"))
-TRANSLIT = DATA / "transliteration-kazakh-russian"
+TRANSLIT = TEST_DATA / "transliteration-kazakh-russian"
 
 SAME_KEYS = [
     ["Абай", "Abai", "Abay", "ABAY", "اباي"],
