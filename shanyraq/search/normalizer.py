@@ -40,6 +40,8 @@ Skeleton rules (applied in this order)
 Queries additionally get a pinyin reading: a run of Latin words that segments completely into
 pinyin syllables (dynamic programming over the syllable inventory, fewest syllables) is matched
 through the same syllable-pair keys as a Han run ("dongbula", "dong bu la", "dōng bù lā" → 冬不拉).
+Chinese written in Wade-Giles ("Ssu-ma Ch'ien") or Palladius Cyrillic («Сыма Цянь») is read back
+into pinyin syllables by romanizations.py and meets the same keys.
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from shanyraq.search.romanizations import read_palladius, read_wade_giles
 
 MAX_QUERY_CHARS = 500
 MAX_TOKEN_CHARS = 60
@@ -375,6 +379,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
     has_han = False
     latin_words: list[str] = []
     other_for_pinyin: list[Group] = []
+    not_cyrillic: list[Group] = []  # what a Palladius reading keeps beside the syllables
     query_runs = runs(q)
     for index, run in enumerate(query_runs):
         if run.han:
@@ -386,6 +391,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
                 han_groups = [Group(terms=(a + b,), exact=text) for a, b in zip(text, text[1:], strict=False)]
             plain += han_groups
             other_for_pinyin += han_groups
+            not_cyrillic += han_groups
             readings = [r for r in map(char_pinyin, text) if r]
             if len(readings) == 1:
                 han_pinyin.append(Group(terms=tuple(dict.fromkeys(skeleton(r) for r in readings[0]))))
@@ -407,6 +413,8 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
             latin_words.append(ex)
         else:
             other_for_pinyin.append(group)
+        if not _IS_CYRILLIC.fullmatch(ex):
+            not_cyrillic.append(group)
     readings = []
     if plain:
         readings.append(Reading(tuple(plain[:MAX_QUERY_GROUPS])))
@@ -419,4 +427,27 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
             reading = Reading(tuple((groups + other_for_pinyin)[:MAX_QUERY_GROUPS]))
             if reading not in readings:
                 readings.append(reading)
+    if latin_words:
+        _add_syllable_reading(readings, read_wade_giles(" ".join(_LATIN_TEXT.findall(q))), other_for_pinyin)
+    if len(not_cyrillic) < len(plain):
+        _add_syllable_reading(readings, read_palladius(q), not_cyrillic)
     return ParsedQuery(readings=tuple(readings), phrase=phrase(q))
+
+
+# Latin letters with the apostrophes and hyphens Wade-Giles writes inside a name ("Ch'ien", "Tse-tung").
+_LATIN_TEXT = re.compile(r"[A-Za-zÜüÄäĀāÉéÈèÊê'’‘ʼʻ`´-]+")
+_IS_CYRILLIC = re.compile(r"[\u0400-\u04ff-]+")
+
+
+def _add_syllable_reading(readings: list[Reading], syllables, others: list[Group]) -> None:
+    """A reading of Chinese syllables written in another system (romanizations.py): adjacent
+    syllables meet the pinyin pair keys of Han runs, the query's other words stay as they are."""
+    if not syllables or len(syllables) < 2:
+        return
+    groups = [
+        Group(terms=tuple(sorted({skeleton(a + b) for a in first for b in second})))
+        for first, second in zip(syllables, syllables[1:], strict=False)
+    ]
+    reading = Reading(tuple((groups + others)[:MAX_QUERY_GROUPS]))
+    if reading not in readings:
+        readings.append(reading)
