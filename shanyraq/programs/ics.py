@@ -8,6 +8,7 @@ re-imported feed updates events instead of duplicating them. Only public data go
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable
 
 from django.conf import settings
@@ -24,12 +25,28 @@ def _utc(value: dt.datetime) -> dt.datetime:
     return value.astimezone(dt.UTC)
 
 
+# Control characters a calendar cannot hold (tab and line feed are handled below).
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+
+def _line(value) -> str:
+    """One line of text for a name, title or place: CR, LF and other control characters become
+    spaces. icalendar escapes them in known properties but not in X-WR-CALNAME, where a title with
+    a line break made the feed fail (500)."""
+    return " ".join(_CONTROL.sub(" ", str(value)).split())
+
+
+def _text(value) -> str:
+    """A description: line breaks kept as LF (escaped as \\n), other control characters dropped."""
+    return _CONTROL.sub("", str(value).replace("\r\n", "\n").replace("\r", "\n"))
+
+
 def calendar(sessions: Iterable[Session], *, name: str, lang: str | None = None) -> bytes:
     cal = Calendar()
     cal.add("prodid", "-//Shanyraq//Programs//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", name)
+    cal.add("x-wr-calname", _line(name))
     cal.add("x-wr-timezone", settings.TIME_ZONE)
     stamp = _utc(timezone.now())
     for session in sessions:
@@ -41,10 +58,10 @@ def calendar(sessions: Iterable[Session], *, name: str, lang: str | None = None)
         event.add("dtstamp", stamp)
         event.add("dtstart", _utc(session.start))
         event.add("dtend", _utc(session.end))
-        event.add("summary", title)
+        event.add("summary", _line(title))
         if summary:
-            event.add("description", summary[:1000])
-        event.add("location", place)
+            event.add("description", _text(summary)[:1000])
+        event.add("location", _line(place))
         event.add("url", settings.SITE_URL + session.get_absolute_url())
         if session.is_cancelled:
             event.add("status", "CANCELLED")

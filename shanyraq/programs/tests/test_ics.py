@@ -53,3 +53,19 @@ def test_space_feed_hides_outside_renters_details(client):
     body = client.get("/ics/spaces/concert-hall.ics").content.decode()
     assert sorted(str(e["summary"]) for e in events) == ["Booked", "Concert"]
     assert "Mr X" not in body and "wedding" not in body
+
+
+@pytest.mark.parametrize("breaker", ["\r\n", "\n", "\r", "\x1b", "\x0b"])
+def test_line_breaks_and_control_characters_in_titles_give_a_feed_that_parses(client, breaker):
+    title = f"Dombra{breaker}BEGIN:VEVENT{breaker}SUMMARY:injected"
+    program = ProgramFactory(title_en=title, description_en=f"Line one{breaker}Line two")
+    make_session(program=program, space=SpaceFactory(name_en=f"Hall{breaker}A"))
+    response = client.get(f"/ics/programs/{program.pk}.ics?lang=en")
+    assert response.status_code == 200
+    cal = Calendar.from_ical(response.content)
+    (event,) = cal.walk("VEVENT")
+    assert str(cal["x-wr-calname"]) == "Dombra BEGIN:VEVENT SUMMARY:injected"
+    assert str(event["summary"]) == "Dombra BEGIN:VEVENT SUMMARY:injected"
+    assert str(event["location"]) == "Hall A"
+    expected = "Line one\nLine two" if breaker in ("\r\n", "\n", "\r") else "Line oneLine two"
+    assert str(event["description"]) == expected
