@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Record(models.Model):
@@ -325,3 +326,54 @@ class Hold(models.Model):
 
 
 ACTIVE_HOLD = Q(status__in=[Hold.Status.WAITING, Hold.Status.READY])
+
+
+class MarcImport(models.Model):
+    """One run of the MARC import of a file, committed with each batch it writes: if the process
+    dies, the row says how far the file got (`done_through`: every record up to that number in the
+    file has its outcome committed) and the import can be resumed from there with the same file."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", pgettext_lazy("marc import", "running")
+        FINISHED = "finished", pgettext_lazy("marc import", "finished")
+        INTERRUPTED = "interrupted", pgettext_lazy("marc import", "interrupted")
+        FAILED = "failed", pgettext_lazy("marc import", "failed")
+
+    status = models.CharField(
+        pgettext_lazy("marc import", "status"), max_length=12, choices=Status.choices, default=Status.RUNNING
+    )
+    file_name = models.CharField(pgettext_lazy("marc import", "file"), max_length=255, blank=True)
+    file_sha256 = models.CharField(max_length=64)
+    file_size = models.PositiveBigIntegerField(default=0)
+    merge = models.BooleanField(default=False)
+    is_public = models.BooleanField(default=True)
+    actor = models.ForeignKey(
+        "auth.User",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=pgettext_lazy("marc import", "by"),
+    )
+    resumed_from = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="resumed_by"
+    )
+    started_at = models.DateTimeField(pgettext_lazy("marc import", "started"))
+    updated_at = models.DateTimeField(pgettext_lazy("marc import", "last progress"))
+    finished_at = models.DateTimeField(pgettext_lazy("marc import", "finished"), null=True, blank=True)
+    done_through = models.PositiveIntegerField(pgettext_lazy("marc import", "records done"), default=0)
+    created = models.PositiveIntegerField(pgettext_lazy("marc import", "created"), default=0)
+    merged = models.PositiveIntegerField(pgettext_lazy("marc import", "merged"), default=0)
+    duplicates = models.PositiveIntegerField(pgettext_lazy("marc import", "duplicates"), default=0)
+    errors = models.PositiveIntegerField(pgettext_lazy("marc import", "not imported"), default=0)
+    host = models.CharField(max_length=255, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    detail = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+        verbose_name = pgettext_lazy("marc import", "MARC import")
+        verbose_name_plural = pgettext_lazy("marc import", "MARC imports")
+
+    def __str__(self) -> str:
+        return f"{self.file_name or self.file_sha256[:12]} {self.status} {self.done_through}"

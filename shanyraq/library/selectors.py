@@ -10,7 +10,7 @@ from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.db.models.expressions import RawSQL
 
-from shanyraq.library.models import Copy, Hold, Loan, Patron, Record, Subject
+from shanyraq.library.models import Copy, Hold, Loan, MarcImport, Patron, Record, Subject
 from shanyraq.search.selectors import search_ids
 
 FACET_SIZE = 12
@@ -276,3 +276,8 @@ def patron_holds(patron: Patron) -> QuerySet[Hold]:
         .filter(Q(status=Hold.Status.WAITING) | Q(status=Hold.Status.READY))
         .select_related("record", "copy")
     )
+
+
+def marc_imports_recent(limit: int = 10) -> QuerySet[MarcImport]:
+    """The latest MARC imports (call import_jobs_reap first, so a killed one shows as interrupted)."""
+    return MarcImport.objects.select_related("actor")[:limit]

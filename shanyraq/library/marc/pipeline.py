@@ -15,9 +15,15 @@ an error code, so the importer can still report each record.
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import gc
 import multiprocessing
+import os
 import queue as queue_module
+import signal
+import sys
+import threading
+import time
 import traceback
 from collections.abc import Iterator
 from typing import NamedTuple
@@ -90,7 +96,19 @@ def prepared_batches(
 ) -> Iterator[list[Item]]:
     """Every record of the file (or of a part, see reader.read) as Items, `size` at a time."""
     batch: list[Item] = []
-    for e in reader.read(data, part_of=part_of):
+    number = part_of[1] - 1 if part_of else 0
+    entries = reader.read(data, part_of=part_of)
+    while True:
+        try:
+            e = next(entries)
+        except StopIteration:
+            break
+        except Exception as exc:  # noqa: BLE001 - a reader failure is this file's problem, reported
+            # The rest of the file cannot be read: one error line for it, never a crash.
+            detail = f"{type(exc).__name__}: {exc}"[:200]
+            batch.append(Item(number + 1, "", error=reader.UNREADABLE, detail=detail))
+            break
+        number = e.number
         batch.append(_item(e, is_public))
         if len(batch) >= size:
             yield batch
@@ -99,15 +117,45 @@ def prepared_batches(
         yield batch
 
 
+PR_SET_PDEATHSIG = 1  # linux/prctl.h
+
+
+def _die_with_parent(parent_pid: int) -> None:
+    """A helper never outlives the process that writes its batches: if that one is killed
+    (SIGKILL leaves no time to stop anything), the helper would otherwise stay blocked on its full
+    queue for ever. On Linux the kernel kills the helper when its parent dies (PR_SET_PDEATHSIG);
+    everywhere a watcher thread checks the parent every half second and exits."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(OSError, AttributeError):
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the parent died before the line above
+        os._exit(1)
+
+    def watch() -> None:
+        while os.getppid() == parent_pid:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
 class HelperFailed(RuntimeError):
     """A helper process raised or died; the message carries its traceback or exit code."""
 
 
 def _helper(
-    data: bytes, parts: list[tuple[int, int, int]], encoding: str, is_public: bool, size: int, out
+    data: bytes,
+    parts: list[tuple[int, int, int]],
+    encoding: str,
+    is_public: bool,
+    size: int,
+    out,
+    parent_pid: int,
 ) -> None:
     """Prepare these parts (start, end, first record number) of the file, in order; after each
     part an "end" message, so the main process knows when to turn to the next helper."""
+    _die_with_parent(parent_pid)
     gc.disable()  # a short-lived process whose objects are freed by reference counting
     try:
         for start, end, first in parts:
@@ -147,9 +195,10 @@ def _from_helpers(data: bytes, *, is_public: bool, size: int, helpers: int) -> I
     processes = []
     for k in range(helpers):
         if encoding == "":
-            target, args = _whole_file_helper, (data, is_public, size, queues[k])
+            target, args = _whole_file_helper, (data, is_public, size, queues[k], os.getpid())
         else:
-            target, args = _helper, (data, parts[k::helpers], encoding, is_public, size, queues[k])
+            target = _helper
+            args = (data, parts[k::helpers], encoding, is_public, size, queues[k], os.getpid())
         processes.append(context.Process(target=target, args=args, daemon=True))
     for process in processes:
         process.start()
@@ -178,8 +227,9 @@ def _from_helpers(data: bytes, *, is_public: bool, size: int, helpers: int) -> I
                 out.join_thread()
 
 
-def _whole_file_helper(data: bytes, is_public: bool, size: int, out) -> None:
+def _whole_file_helper(data: bytes, is_public: bool, size: int, out, parent_pid: int) -> None:
     """The whole file in one pass (any format, any damage), as the inline import reads it."""
+    _die_with_parent(parent_pid)
     gc.disable()  # a short-lived process whose objects are freed by reference counting
     try:
         for batch in prepared_batches(data, is_public=is_public, size=size):

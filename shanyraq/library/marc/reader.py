@@ -29,6 +29,10 @@ from pymarc.exceptions import FatalReaderError
 from pymarc.marc8 import marc8_to_unicode
 
 RECORD_END = b"\x1d"
+# MARCXML needs 4 levels (collection, record, datafield, subfield); an OAI-PMH envelope adds about
+# 6. Deeper files are refused before the tree is built: 200,000 nested elements overflowed
+# Python's recursion limit and stopped the whole import.
+MAX_XML_DEPTH = 64
 MARCXML_NS = "http://www.loc.gov/MARC21/slim"
 
 # Error codes; the importer turns them into sentences in the user's language.
@@ -38,6 +42,9 @@ NO_END = "no_end"
 BAD_STRUCTURE = "bad_structure"
 BAD_ENCODING = "bad_encoding"
 BAD_XML = "bad_xml"
+XML_ENCODING = "xml_encoding"
+XML_TOO_DEEP = "xml_too_deep"
+UNREADABLE = "unreadable"
 BAD_JSON = "bad_json"
 UNKNOWN_FORMAT = "unknown_format"
 NO_FIELDS = "no_fields"
@@ -489,12 +496,54 @@ def _xml_record(el) -> pymarc.Record:
     return record
 
 
-def read_marcxml(data: bytes) -> Iterator[Entry]:
+class _DepthGuard:
+    """A parser target that only follows the nesting depth and stops the parse past the limit."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+
+    def start(self, tag, attrib) -> None:
+        self.depth += 1
+        if self.depth > MAX_XML_DEPTH:
+            raise _TooDeep
+
+    def end(self, tag) -> None:
+        self.depth -= 1
+
+    def data(self, text) -> None:
+        pass
+
+    def close(self) -> None:
+        pass
+
+
+class _TooDeep(Exception):
+    pass
+
+
+def _xml_problem(data: bytes) -> Entry | None:
+    """Why this XML cannot be read (as an error Entry), or None: well-formedness, an encoding
+    expat does not know, entities and DTDs (defusedxml), nesting past MAX_XML_DEPTH. A first pass
+    that builds no tree, so a hostile file costs one linear scan and no memory."""
+    parser = SafeET.DefusedXMLParser(target=_DepthGuard())
     try:
-        root = SafeET.fromstring(data)
+        parser.feed(data)
+        parser.close()
+    except _TooDeep:
+        return Entry(1, error=XML_TOO_DEEP, detail=f"more than {MAX_XML_DEPTH} levels", encoding="utf-8")
+    except LookupError as exc:
+        return Entry(1, error=XML_ENCODING, detail=str(exc)[:200], encoding="utf-8")
     except (ParseError, DefusedXmlException, ValueError) as exc:
-        yield Entry(1, error=BAD_XML, detail=str(exc)[:200], encoding="utf-8")
+        return Entry(1, error=BAD_XML, detail=str(exc)[:200], encoding="utf-8")
+    return None
+
+
+def read_marcxml(data: bytes) -> Iterator[Entry]:
+    problem = _xml_problem(data)
+    if problem is not None:
+        yield problem
         return
+    root = SafeET.fromstring(data)
     number = 0
     for el in root.iter():
         ns, name = _local(el.tag)

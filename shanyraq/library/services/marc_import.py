@@ -20,8 +20,14 @@ from django.utils.translation import gettext_lazy as _
 from shanyraq.core.services import audit_record
 from shanyraq.library.documents import record_path
 from shanyraq.library.marc import pipeline, reader
-from shanyraq.library.models import Classification, Contributor, Record, Subject
+from shanyraq.library.models import Classification, Contributor, MarcImport, Record, Subject
 from shanyraq.library.services.catalogue import RECORD_FIELDS, catalogue_changed, record_fields, record_update
+from shanyraq.library.services.import_jobs import (
+    import_job_close,
+    import_job_progress,
+    import_job_start,
+    import_jobs_reap,
+)
 from shanyraq.search.services import index_rows
 
 BATCH = 500
@@ -37,6 +43,13 @@ REASONS = {
     reader.BAD_ENCODING: _("The characters cannot be decoded in any known encoding."),
     reader.BAD_XML: _("The XML is not well formed; no record of this file could be read."),
     reader.BAD_JSON: _("This MARC-in-JSON record cannot be read."),
+    reader.XML_ENCODING: _(
+        "The XML declares a character encoding that is not known; save the file as UTF-8 and try again."
+    ),
+    reader.XML_TOO_DEEP: _(
+        "The XML is nested far too deeply to be MARCXML; no record of this file was read."
+    ),
+    reader.UNREADABLE: _("The rest of the file from this record on cannot be read; it was not imported."),
     reader.UNKNOWN_FORMAT: _("The file is not ISO 2709, MARCXML or MARC-in-JSON."),
     reader.NO_FIELDS: _("The record has no fields."),
     "no_title": _("The record has no title."),
@@ -90,6 +103,7 @@ class Line:
 class Report:
     lines: list[Line] = field(default_factory=list)
     dry_run: bool = False
+    job: MarcImport | None = None
 
     def count(self, status: str) -> int:
         return sum(1 for line in self.lines if line.status == status)
@@ -111,27 +125,68 @@ def marc_import(
     is_public: bool = True,
     actor=None,
     parallel: bool | None = None,
+    file_name: str = "",
+    resume: MarcImport | None = None,
 ) -> Report:
     """Import a file; `parallel` (default: by file size) reads and maps in helper processes while
-    this one writes (see marc/pipeline.py). Each batch commits on its own, as before; if this
-    process fails, closing the batches stops the helpers."""
+    this one writes (see marc/pipeline.py). Each batch commits on its own, together with the
+    progress of the import's `MarcImport` row (import_jobs.py), so a killed import leaves a row
+    that says how far it got; `resume` (an interrupted import of the same file) continues after the
+    last committed record. If this process fails, closing the batches stops the helpers."""
     report = Report(dry_run=dry_run)
     state = _State()
-    with (
-        _collector_paused(),
-        contextlib.closing(
-            pipeline.batches(data, is_public=is_public, size=BATCH, parallel=parallel)
-        ) as batches,
-    ):
-        for batch in batches:
-            _import_batch(batch, report, dry_run, merge, is_public, state, actor)
+    job = None
+    if not dry_run:
+        import_jobs_reap()
+        job = import_job_start(
+            data=data, file_name=file_name, merge=merge, is_public=is_public, actor=actor, resume=resume
+        )
+        report.job = job
+    skip_through = resume.done_through if resume is not None else 0
+    try:
+        with (
+            _collector_paused(),
+            contextlib.closing(
+                pipeline.batches(data, is_public=is_public, size=BATCH, parallel=parallel)
+            ) as batches,
+        ):
+            for batch in batches:
+                batch = [item for item in batch if item.number > skip_through]
+                if not batch:
+                    continue
+                if job is None:
+                    _import_batch(batch, report, dry_run, merge, is_public, state, actor)
+                    continue
+                before = len(report.lines)
+                with transaction.atomic():
+                    _import_batch(batch, report, dry_run, merge, is_public, state, actor)
+                    import_job_progress(
+                        job, through=batch[-1].number, counts=_job_counts(report.lines[before:])
+                    )
+    except BaseException as exc:
+        if job is not None:
+            interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
+            status = MarcImport.Status.INTERRUPTED if interrupted else MarcImport.Status.FAILED
+            import_job_close(job, status=status, detail=f"{type(exc).__name__}: {exc}")
+        raise
     report.lines.sort(key=lambda line: line.number)
     if report.count(CREATED) or report.count(MERGED):
         catalogue_changed()
-    if not dry_run:
+    if job is not None:
+        import_job_close(job, status=MarcImport.Status.FINISHED)
         # One audit line per file (the records themselves are listed in the report).
         audit_record(actor=actor, action="record.import", target=Record(pk=0), **report.totals)
     return report
+
+
+def _job_counts(lines: list[Line]) -> dict[str, int]:
+    statuses = [line.status for line in lines]
+    return {
+        "created": statuses.count(CREATED),
+        "merged": statuses.count(MERGED),
+        "duplicates": statuses.count(DUPLICATE),
+        "errors": statuses.count(ERROR),
+    }
 
 
 @contextlib.contextmanager

@@ -134,3 +134,40 @@ def test_records_created_after_an_import_get_fresh_ids():
     assert len(ids) == len(set(ids)) == 12
     assert before.pk == ids[0] and after.pk == ids[-1]
     assert all(r.created_at is not None for r in Record.objects.all())
+
+
+XML_RECORD = (
+    b'<record><leader>00000nam a2200000 a 4500</leader><controlfield tag="001">X1</controlfield>'
+    b'<datafield tag="245" ind1="0" ind2="0"><subfield code="a">Abai</subfield></datafield></record>'
+)
+
+
+@pytest.mark.django_db
+def test_xml_with_an_unknown_encoding_is_reported_in_the_users_language():
+    data = b'<?xml version="1.0" encoding="x-klingon"?><collection xmlns="http://www.loc.gov/MARC21/slim">'
+    data += XML_RECORD + b"</collection>"
+    with translation.override("ru"):
+        report = mi.marc_import(data=data)
+        (line,) = report.lines
+        assert (line.status, line.reason, line.detail) == (
+            mi.ERROR,
+            "xml_encoding",
+            "unknown encoding: x-klingon",
+        )
+        assert line.reason_text.startswith("В XML указана неизвестная кодировка")
+    assert Record.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_xml_nested_200000_deep_is_refused_quickly_without_building_it():
+    import resource
+    import time
+
+    depth = 200_000
+    data = b"<collection><record>" + b"<x>" * depth + b"</x>" * depth + b"</record></collection>"
+    started, memory = time.process_time(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    report = mi.marc_import(data=data)
+    assert [(x.status, x.reason) for x in report.lines] == [(mi.ERROR, "xml_too_deep")]
+    assert time.process_time() - started < 2
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - memory < 50_000  # KiB
+    assert Record.objects.count() == 0

@@ -13,8 +13,9 @@ from shanyraq.core.permissions import staff_permission_required
 from shanyraq.library import reports
 from shanyraq.library.forms import ImportForm, PatronForm, RecordForm
 from shanyraq.library.models import Record
-from shanyraq.library.selectors import patron_by_barcode
+from shanyraq.library.selectors import marc_imports_recent, patron_by_barcode
 from shanyraq.library.services.catalogue import record_create, record_data_from_form, record_update
+from shanyraq.library.services.import_jobs import import_job_resumable, import_jobs_reap
 from shanyraq.library.services.marc_import import marc_import
 from shanyraq.library.services.patrons import patron_create
 from shanyraq.people.services import person_create
@@ -25,14 +26,22 @@ def import_marc(request):
     report = None
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data["file"].read()
+        upload = form.cleaned_data["file"]
+        data, dry_run = upload.read(), form.cleaned_data["dry_run"]
         report = marc_import(
             data=data,
-            dry_run=form.cleaned_data["dry_run"],
+            dry_run=dry_run,
             merge=form.cleaned_data["merge"],
             actor=request.user,
+            file_name=upload.name,
+            resume=None if dry_run else import_job_resumable(data),
         )
-    return render(request, "library/staff/import.html", {"form": form, "report": report})
+    import_jobs_reap()  # a killed import shows as interrupted, with what it committed
+    return render(
+        request,
+        "library/staff/import.html",
+        {"form": form, "report": report, "imports": marc_imports_recent()},
+    )
 
 
 def _edit(request, record: Record | None):
