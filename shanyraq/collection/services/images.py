@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import uuid
+import warnings
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -17,7 +18,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from shanyraq.collection.conf import IMAGE_DISPLAY_PX, IMAGE_MAX_BYTES, IMAGE_THUMB_PX
+from shanyraq.collection.conf import IMAGE_DISPLAY_PX, IMAGE_MAX_BYTES, IMAGE_THUMB_PX, image_max_pixels
 from shanyraq.collection.models import Artifact, ArtifactImage
 from shanyraq.core.services import audit_record
 
@@ -53,16 +54,43 @@ def _encode(image: Image.Image, max_px: int | None) -> bytes:
     return out.getvalue()
 
 
+def _check_pixels(size: tuple[int, int]) -> None:
+    """Refuse an image whose header announces more pixels than the configured limit: decoding
+    and resizing it would take about 12 bytes per pixel (a 100-megapixel PNG took 1.26 GB)."""
+    width, height = size
+    if width * height > image_max_pixels():
+        raise ValidationError(_too_many_pixels(width, height))
+
+
+def _too_many_pixels(width: int | None, height: int | None) -> str:
+    limit = round(image_max_pixels() / 1_000_000, 1)
+    if width is None or height is None:
+        return _("The image has far more than %(limit)s megapixels. Make it smaller and upload it again.") % {
+            "limit": limit
+        }
+    return _(
+        "The image is %(width)s × %(height)s pixels (%(megapixels)s megapixels); the limit is "
+        "%(limit)s megapixels. Make it smaller and upload it again."
+    ) % {"width": width, "height": height, "megapixels": round(width * height / 1_000_000, 1), "limit": limit}
+
+
 def image_prepare(data: bytes) -> PreparedImage:
     """Check one upload (size, a real JPEG/PNG/WebP/TIFF) and make its derivatives, writing nothing."""
     if len(data) > IMAGE_MAX_BYTES:
         raise ValidationError(_("The image is larger than 10 MB."))
     try:
-        with Image.open(io.BytesIO(data)) as probe:
+        with warnings.catch_warnings():
+            # Pillow only warns below twice its own limit; _check_pixels decides, with a clear message.
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            probe = Image.open(io.BytesIO(data))
+        with probe:
+            _check_pixels(probe.size)  # from the header, before anything is decoded
             probe.verify()
         image = Image.open(io.BytesIO(data))
         image.load()
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # so large that Pillow itself refuses to open it
+        raise ValidationError(_too_many_pixels(None, None))
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
         raise ValidationError(_("This file is not an image we can read (JPEG, PNG, WebP or TIFF)."))
     if image.format not in ALLOWED_FORMATS:
         raise ValidationError(_("This file is not an image we can read (JPEG, PNG, WebP or TIFF)."))

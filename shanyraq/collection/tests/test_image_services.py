@@ -159,3 +159,36 @@ def test_a_bad_condition_photograph_refuses_the_check(media):
         0,
         [],
     )
+
+
+def huge_png(width=10_000, height=10_000) -> bytes:
+    """100 megapixels in a few kilobytes: one bit per pixel, all white, compresses to almost nothing."""
+    out = io.BytesIO()
+    Image.new("1", (width, height), 1).save(out, "PNG")
+    return out.getvalue()
+
+
+@pytest.mark.django_db
+def test_an_image_over_the_pixel_limit_is_refused_from_its_header_before_decoding(media):
+    import resource
+
+    data = huge_png()
+    assert len(data) < 100_000
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
+        image_add(actor=None, artifact=ArtifactFactory(), data=data)
+    assert refused.value.messages == [
+        "The image is 10000 × 10000 pixels (100.0 megapixels); the limit is 50.0 megapixels. "
+        "Make it smaller and upload it again."
+    ]
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 30_000  # KiB: never decoded
+    assert ArtifactImage.objects.count() == 0 and files_on_disk(media) == []
+
+
+@pytest.mark.django_db
+def test_the_pixel_limit_comes_from_the_settings(media, settings):
+    settings.COLLECTION_IMAGE_MAX_PIXELS = 500 * 399
+    with pytest.raises(ValidationError):
+        image_add(actor=None, artifact=ArtifactFactory(), data=jpeg_with_gps((500, 400)))
+    settings.COLLECTION_IMAGE_MAX_PIXELS = 500 * 400
+    assert image_add(actor=None, artifact=ArtifactFactory(), data=jpeg_with_gps((500, 400))).width == 500

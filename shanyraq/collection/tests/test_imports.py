@@ -194,3 +194,48 @@ def test_import_cannot_republish_a_deaccessioned_artifact(vocab):
     report = run(csv_bytes("K.1,Cauldron,,archaeology,,,,,,cm,yes\n"))
     assert [(e.row, e.column) for e in report.errors] == [(2, "published")]
     assert Artifact.objects.get().published is False
+
+
+def _corpus_maker():
+    """tests/data/malformed/make.py, which writes workbooks of any length by hand."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("malformed_make", TEST_DATA / "malformed" / "make.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_a_500000_row_workbook_is_refused_from_its_dimension_without_reading_rows():
+    import time
+
+    from shanyraq.collection.services.imports import FileFormatError
+
+    data = _corpus_maker().xlsx(500_000)
+    started = time.process_time()
+    with translation.override("kk"), pytest.raises(FileFormatError) as refused:
+        read_rows(data, "big.xlsx")
+    assert time.process_time() - started < 1.0  # was 32 s of CPU
+    assert str(refused.value) == (
+        "Файлда 50000 жолдан көп; оны әрқайсысы 50000 жолдан аспайтын бірнеше файлға бөліңіз."
+    )
+
+
+@pytest.mark.parametrize("dimension", [None, "A1:B2"])
+def test_a_workbook_without_a_true_dimension_stops_at_the_first_row_past_the_limit(settings, dimension):
+    from shanyraq.collection.services.imports import FileFormatError
+
+    settings.COLLECTION_IMPORT_MAX_ROWS = 100
+    maker = _corpus_maker()
+    assert len(read_rows(maker.xlsx(100, dimension=dimension), "ok.xlsx")) == 100
+    with pytest.raises(FileFormatError, match="more than 100 rows"):
+        read_rows(maker.xlsx(5_000, dimension=dimension), "long.xlsx")
+
+
+def test_a_csv_over_the_row_limit_is_refused(settings):
+    from shanyraq.collection.services.imports import FileFormatError
+
+    settings.COLLECTION_IMPORT_MAX_ROWS = 3
+    assert len(read_rows(csv_bytes("K.1,A\nK.2,B\nK.3,C\n"), "ok.csv")) == 3
+    with pytest.raises(FileFormatError, match="more than 3 rows"):
+        read_rows(csv_bytes("K.1,A\nK.2,B\nK.3,C\nK.4,D\n"), "long.csv")

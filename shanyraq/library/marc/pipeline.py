@@ -60,9 +60,28 @@ class Item(NamedTuple):
     words: tuple[str, ...] = ()
 
 
+def _without_nul(record) -> bool:
+    """Drop NUL characters from the record's text (no database text column can hold them:
+    PostgreSQL refuses the row); True if there were any."""
+    found = False
+    for fld in record.fields:
+        if fld.control_field:
+            if "\x00" in fld.data:
+                fld.data, found = fld.data.replace("\x00", ""), True
+        elif any("\x00" in sf.value or "\x00" in sf.code for sf in fld.subfields):
+            fld.subfields = [
+                sf._replace(code=sf.code.replace("\x00", ""), value=sf.value.replace("\x00", ""))
+                for sf in fld.subfields
+            ]
+            found = True
+    return found
+
+
 def _item(e: reader.Entry, is_public: bool) -> Item:
     if e.record is None:
         return Item(e.number, e.control_number, error=e.error, detail=e.detail)
+    if (b"\x00" in e.raw if e.raw else "\x00" in e.xml or e.xml == "") and _without_nul(e.record):
+        e.warnings = [*e.warnings, "characters_replaced"]
     try:
         flavour, rd = to_data(e.record)
     except Exception as exc:  # noqa: BLE001 - a mapping failure is this record's problem only
