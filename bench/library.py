@@ -65,7 +65,9 @@ def _fresh_db() -> None:
     call_command("migrate", verbosity=0)
 
 
-def _corpus(n: int) -> bytes:
+def _corpus(n: int, note=None) -> bytes:
+    """n records; `note(i)`, when given and not empty, is added to record i as a note (MARC21 500,
+    UNIMARC 300), for benchmarks that need words found in exactly one record."""
     import pymarc
 
     from shanyraq.library.marc import reader
@@ -94,7 +96,17 @@ def _corpus(n: int) -> bytes:
         rec = usable[i % len(usable)]
         rec.remove_fields("001")
         rec.add_ordered_field(pymarc.Field(tag="001", data=f"BENCH{i:07d}"))
+        word = note(i) if note else ""
+        tag = "300" if "200" in rec and "245" not in rec else "500"
+        if word:
+            rec.add_ordered_field(
+                pymarc.Field(
+                    tag=tag, indicators=pymarc.Indicators(" ", " "), subfields=[pymarc.Subfield("a", word)]
+                )
+            )
         out.write(rec.as_marc())
+        if word:
+            rec.remove_field(rec.get_fields(tag)[-1])
     return out.getvalue()
 
 

@@ -24,6 +24,7 @@ from shanyraq.collection.services.indexing import artifacts_index
 from shanyraq.collection.years import YearError, parse_years
 from shanyraq.core import languages
 from shanyraq.core.services import audit_record
+from shanyraq.search.services import search_index_after_import
 
 TRANSLATED = [
     "title",
@@ -381,6 +382,7 @@ def artifacts_import(*, actor, rows: list[dict[str, str]], dry_run: bool = False
         return report
     ids = _write(actor, cleaned, existing)
     artifacts_index(ids)
+    search_index_after_import(len(ids))
     report.written = True
     return report
 

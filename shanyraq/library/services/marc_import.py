@@ -28,7 +28,7 @@ from shanyraq.library.services.import_jobs import (
     import_job_start,
     import_jobs_reap,
 )
-from shanyraq.search.services import index_rows
+from shanyraq.search.services import index_rows, search_index_after_import
 
 BATCH = 500
 
@@ -172,6 +172,7 @@ def marc_import(
     report.lines.sort(key=lambda line: line.number)
     if report.count(CREATED) or report.count(MERGED):
         catalogue_changed()
+        search_index_after_import(report.count(CREATED) + report.count(MERGED))
     if job is not None:
         import_job_close(job, status=MarcImport.Status.FINISHED)
         # One audit line per file (the records themselves are listed in the report).

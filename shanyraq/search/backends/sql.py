@@ -78,3 +78,21 @@ def drop(apps, schema_editor):
         _run(schema_editor, SQLITE_DROP)
     elif vendor == "postgresql":
         _run(schema_editor, POSTGRES_DROP)
+
+
+# Index maintenance (services.search_index_optimize). SQLite: FTS5 'optimize' merges every segment
+# of the index into one b-tree; 'merge' does a bounded amount of that work (pages) and is what an
+# import runs. Each committed write transaction adds segments, and a catalogue imported in many
+# batches left a query reading hundreds of them. PostgreSQL: a GIN index with fastupdate keeps
+# new rows in a pending list that every query scans until VACUUM or gin_clean_pending_list()
+# merges it; ANALYZE refreshes the planner's statistics after a large load.
+SQLITE_OPTIMIZE = ["INSERT INTO search_fts(search_fts) VALUES('optimize')", "ANALYZE"]
+SQLITE_MERGE = "INSERT INTO search_fts(search_fts, rank) VALUES('merge', %s)"
+POSTGRES_OPTIMIZE = [
+    "SELECT gin_clean_pending_list('search_entry_tsv'::regclass)",
+    "SELECT gin_clean_pending_list('search_entry_title_tsv'::regclass)",
+    "SELECT gin_clean_pending_list('search_word_trgm'::regclass)",
+    "ANALYZE search_searchentry",
+    "ANALYZE search_searchterm",
+    "ANALYZE search_searchword",
+]
