@@ -97,7 +97,7 @@ def _corpus(n: int, note=None) -> bytes:
         rec.remove_fields("001")
         rec.add_ordered_field(pymarc.Field(tag="001", data=f"BENCH{i:07d}"))
         word = note(i) if note else ""
-        tag = "300" if "200" in rec and "245" not in rec else "500"
+        tag = "300" if rec.get_fields("200") and not rec.get_fields("245") else "500"
         if word:
             rec.add_ordered_field(
                 pymarc.Field(

@@ -606,6 +606,7 @@ def import_worker(n: int, batch: int) -> dict:
     from shanyraq.search.services import search_index_optimize
 
     call_command("migrate", verbosity=0)
+    load_before = os.getloadavg()[0]
     blob = _corpus(n, note=_unique_word)
     starts = reader.record_starts(blob)
     bounds = [*starts[::batch], len(blob)]
@@ -632,6 +633,7 @@ def import_worker(n: int, batch: int) -> dict:
         "idx_rows": segments,
         "before": before,
         "after": after,
+        "load": (load_before + os.getloadavg()[0]) / 2,
     }
 
 
@@ -649,8 +651,8 @@ def import_report(results: list[dict]) -> str:
         "and the daily scheduler run) and the same queries again. Target: p95 < 100 ms, before and",
         "after.",
         "",
-        "| backend | records | imports | import (s) | optimize (s) | no-hit p50 / p95 / max ms: before | after | one-hit p50 / p95 / max ms: before | after | one-hit hits |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|",
+        "| backend | records | imports | import (s) | optimize (s) | no-hit p50 / p95 / max ms: before | after | one-hit p50 / p95 / max ms: before | after | one-hit hits | load |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|",
     ]
     for r in results:
 
@@ -661,7 +663,7 @@ def import_report(results: list[dict]) -> str:
         lines.append(
             f"| {r['backend']} | {r['n']:,} | {r['imports']} | {r['import_s']:.0f} | {r['optimize_s']:.1f} "
             f"| {fig(r['before']['none'])} | {fig(r['after']['none'])} "
-            f"| {fig(r['before']['one'])} | {fig(r['after']['one'])} | {hits} |"
+            f"| {fig(r['before']['one'])} | {fig(r['after']['one'])} | {hits} | {r['load']:.1f} |"
         )
     return "\n".join(lines) + "\n"
 
@@ -740,7 +742,21 @@ def run() -> str:
     if not pg_note:
         for n in PG_SIZES:
             step(_child("PostgreSQL", n, PG_URL))
-    return report(results, pg_note)
+    return report(results, pg_note) + "\n" + import_report(import_cases(pg=not pg_note))
+
+
+def import_cases(pg: bool) -> list[dict]:
+    """The after-imports case on SQLite and (when reachable) PostgreSQL, each on a fresh database."""
+    results = []
+    db = BENCH_DIR / "search-imports.sqlite3"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    results.append(_import_child(IMPORT_N, IMPORT_BATCH, f"sqlite:///{db}"))
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{db}{suffix}").unlink(missing_ok=True)
+    if pg and not _pg_reachable():
+        results.append(_import_child(IMPORT_N, IMPORT_BATCH, PG_URL))
+    return results
 
 
 def report(results: list[dict], pg_note: str, partial: bool = False) -> str:
