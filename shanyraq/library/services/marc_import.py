@@ -167,7 +167,10 @@ def marc_import(
         if job is not None:
             interrupted = isinstance(exc, (KeyboardInterrupt, SystemExit))
             status = MarcImport.Status.INTERRUPTED if interrupted else MarcImport.Status.FAILED
-            import_job_close(job, status=status, detail=f"{type(exc).__name__}: {exc}")
+            # If the database itself is gone, the original error matters more (the row is then
+            # reaped as interrupted later).
+            with contextlib.suppress(DatabaseError):
+                import_job_close(job, status=status, detail=f"{type(exc).__name__}: {exc}")
         raise
     report.lines.sort(key=lambda line: line.number)
     if report.count(CREATED) or report.count(MERGED):
