@@ -73,6 +73,12 @@ class ArtifactAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
                 fields.append("published")  # a deaccessioned artifact is never published again
         return fields
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None and "accession_number" in form.base_fields:
+            form.base_fields["accession_number"].required = False  # empty: the service numbers it
+        return form
+
     def save_model(self, request, obj, form, change):
         """Create or update through the services, so their rules and audit apply here too."""
         m2m = {"materials", "techniques"}

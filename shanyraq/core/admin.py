@@ -4,6 +4,7 @@ sensitive fields (see `core.permissions`)."""
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 
 from shanyraq.core.models import AuditEvent
 from shanyraq.core.permissions import hidden_fields, path_hidden
@@ -58,6 +59,12 @@ class SensitiveFieldsMixin:
             (name, {**opts, "fields": [f for f in opts["fields"] if not self._hides(request, f)]})
             for name, opts in fieldsets
         ]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # Web addresses typed without a scheme are https (Django 6's default; 5.2 warns otherwise).
+        if isinstance(db_field, models.URLField):
+            kwargs.setdefault("assume_scheme", "https")
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     def lookup_allowed(self, lookup, value, request=None):
         if request is not None and self._hides(request, lookup):
