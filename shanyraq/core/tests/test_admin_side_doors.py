@@ -7,7 +7,6 @@ from __future__ import annotations
 import re
 
 import pytest
-from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -16,26 +15,13 @@ from django.urls import reverse
 from shanyraq.collection.models import Artifact, LoanOut
 from shanyraq.core.models import AuditEvent
 from shanyraq.core.tests import world as world_module
+from shanyraq.core.tests.dbstate import diff, snapshot
 from shanyraq.core.tests.html_forms import form_data
 from shanyraq.library.models import Copy, Hold, Loan, Patron
 from shanyraq.people.models import Person
 from shanyraq.programs.models import Registration
 
 pytestmark = pytest.mark.django_db
-
-# Written by every save on purpose (logs, audit, search index, caches), or rows of other sessions.
-NOT_COMPARED = {
-    "admin.logentry",
-    "core.auditevent",
-    "sessions.session",
-    "search.searchentry",
-    "search.searchword",
-    "search.searchterm",
-    "collection.facetcell",
-    "collection.facetmembership",
-    "collection.facetstate",
-    "django_tasks_database.dbtaskresult",
-}
 
 
 @pytest.fixture
@@ -49,42 +35,6 @@ def superuser_client(client, django_user_model):
     root = django_user_model.objects.create_superuser(username="root", password="pw-for-tests")
     client.force_login(root)
     return client
-
-
-def snapshot() -> dict[str, dict]:
-    """Every row of every model, except the ones written by design, with auto_now fields left out.
-    An empty translation is the same whether stored as NULL (code) or "" (a form)."""
-    out = {}
-    for model in apps.get_models():
-        label = model._meta.label_lower
-        if label in NOT_COMPARED:
-            continue
-        names = [f.attname for f in model._meta.concrete_fields if not getattr(f, "auto_now", False)]
-        out[label] = {
-            row[0]: tuple("" if v is None else v for v in row)
-            for row in model.objects.order_by("pk").values_list("pk", *names)
-        }
-    return out
-
-
-def diff(before: dict, after: dict) -> dict[str, list]:
-    """{model: [(pk, {field index: (before, after)})]} for every row that differs."""
-    out = {}
-    for label in before:
-        rows = []
-        for pk in sorted(set(before[label]) | set(after[label])):
-            old, new = before[label].get(pk), after[label].get(pk)
-            if old != new:
-                rows.append(
-                    (
-                        pk,
-                        {i: (a, b) for i, (a, b) in enumerate(zip(old or (), new or ())) if a != b}
-                        or (old, new),
-                    )
-                )
-        if rows:
-            out[label] = rows
-    return out
 
 
 def url(model, view: str, *args) -> str:

@@ -33,6 +33,8 @@ def png_bytes() -> bytes:
 
 def build(staff_user) -> SimpleNamespace:
     """Build the world; `staff_user` is the root conftest fixture (role -> saved user)."""
+    from django_tasks_db.models import DBTaskResult
+
     from shanyraq.collection.models import Exhibition, Term
     from shanyraq.collection.services.artifacts import artifact_create
     from shanyraq.collection.services.images import image_add
@@ -145,5 +147,15 @@ def build(staff_user) -> SimpleNamespace:
         requester_email=CONTACT_EMAIL,
     )
     w.page = Page.objects.create(slug="world-about", title_en="About")
+    # A task result as the database queue keeps it (the test settings run tasks immediately).
+    w.task_result = DBTaskResult.objects.create(
+        args_kwargs={"args": [w.registration.pk], "kwargs": {}},
+        task_path="shanyraq.programs.tasks.send_registration_email",
+        backend_name="default",
+        queue_name="default",
+        run_after=timezone.now(),
+        exception_class_path="",
+        traceback="",
+    )
     w.audit = AuditEvent.objects.filter(target_type="people.person").first()
     return w
