@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 
 from shanyraq.core.admin import GuardedModelAdmin, SensitiveFieldsMixin
 from shanyraq.core.services import audit_record
@@ -40,7 +40,7 @@ class LoginLinkForm(forms.Form):
         required=False,
         help_text=gettext_lazy("Leave empty to remove the login."),
     )
-    reason = forms.CharField(label=gettext_lazy("Reason"), max_length=500)
+    reason = forms.CharField(label=pgettext_lazy("login change", "Reason"), max_length=500)
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
