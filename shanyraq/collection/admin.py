@@ -1,8 +1,8 @@
-"""Back office for curators. Saves go through the same audit and index as the services;
-location and status are read-only here (they change only through procedures)."""
+"""Back office for curators. Artifact saves go through the artifact services (their rules, audit
+and index); location, status, loan state and, for an artifact that can never be public, `published`
+are read-only here: they change only through procedures."""
 
 from django.contrib import admin
-from django.db import transaction
 from modeltranslation.admin import TabbedTranslationAdmin, TranslationTabularInline
 
 from shanyraq.collection.models import (
@@ -17,13 +17,14 @@ from shanyraq.collection.models import (
     Movement,
     Term,
 )
-from shanyraq.collection.services.artifacts import accession_number_next
+from shanyraq.collection.services.artifacts import NEVER_PUBLIC, artifact_create, artifact_update
 from shanyraq.collection.services.indexing import artifacts_index, exhibitions_index
+from shanyraq.core.admin import GuardedModelAdmin, SensitiveFieldsMixin
 from shanyraq.core.services import audit_record
 
 
 @admin.register(Term)
-class TermAdmin(TabbedTranslationAdmin):
+class TermAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
     list_display = ["name", "vocabulary", "slug", "aat_id", "earliest_year", "latest_year", "order"]
     list_filter = ["vocabulary"]
     search_fields = ["slug", "name_en", "name_kk", "name_ru", "name_zh_hans"]
@@ -51,7 +52,7 @@ class ImageInline(TranslationTabularInline):
 
 
 @admin.register(Artifact)
-class ArtifactAdmin(TabbedTranslationAdmin):
+class ArtifactAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
     list_display = ["accession_number", "title", "category", "period", "status", "published"]
     list_filter = ["published", "status", "category", "period", "source"]
     search_fields = ["accession_number", "title_en", "title_kk", "title_ru", "title_zh_hans"]
@@ -66,17 +67,39 @@ class ArtifactAdmin(TabbedTranslationAdmin):
 
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
-        return [*fields, "accession_number"] if obj else fields
+        if obj is not None:
+            fields.append("accession_number")
+            if obj.status in NEVER_PUBLIC:
+                fields.append("published")  # a deaccessioned artifact is never published again
+        return fields
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if obj is None and "accession_number" in form.base_fields:
+            form.base_fields["accession_number"].required = False  # empty: the service numbers it
+        return form
 
     def save_model(self, request, obj, form, change):
-        with transaction.atomic():
-            if not change and not obj.accession_number:
-                obj.accession_number = accession_number_next()
-            super().save_model(request, obj, form, change)
-            action = "collection.artifact_update" if change else "collection.artifact_create"
-            audit_record(
-                actor=request.user, action=action, target=obj, changed=sorted(form.changed_data), via="admin"
-            )
+        """Create or update through the services, so their rules and audit apply here too."""
+        m2m = {"materials", "techniques"}
+        data = form.cleaned_data
+        terms = {
+            name: data[name] for name in m2m if name in data and (not change or name in form.changed_data)
+        }
+        if change:
+            fields = {n: data[n] for n in form.changed_data if n not in m2m and n in data}
+            artifact_update(actor=request.user, artifact=obj, index=False, **terms, **fields)
+            return
+        fields = {n: data[n] for n in data if n not in m2m and n != "accession_number"}
+        saved = artifact_create(
+            actor=request.user,
+            accession_number=data.get("accession_number") or None,
+            index=False,
+            **terms,
+            **fields,
+        )
+        obj.pk, obj.accession_number = saved.pk, saved.accession_number
+        obj._state.adding, obj._state.db = False, saved._state.db
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -93,7 +116,7 @@ class ExhibitionArtifactInline(TranslationTabularInline):
 
 
 @admin.register(Exhibition)
-class ExhibitionAdmin(TabbedTranslationAdmin):
+class ExhibitionAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
     list_display = ["title", "start_date", "end_date", "published"]
     filter_horizontal = ["halls"]
     inlines = [ExhibitionArtifactInline]
@@ -106,28 +129,30 @@ class ExhibitionAdmin(TabbedTranslationAdmin):
         exhibitions_index([form.instance.pk])
 
 
-class InsuranceHiddenAdmin(admin.ModelAdmin):
-    """Loans without their insurance value for staff who may read loans but not that value."""
+class LoanAgreementAdmin(GuardedModelAdmin):
+    """Loans are made and returned on their staff pages (the services set the artifacts' status);
+    here their texts and dates are edited. The insurance value is a sensitive field (roles.py)."""
 
-    def get_exclude(self, request, obj=None):
-        exclude = list(super().get_exclude(request, obj) or [])
-        if not request.user.has_perm("collection.view_insurance_value"):
-            exclude.append("insurance_value")
-        return exclude
+    raw_id_fields = ["artifacts"]
+    readonly_fields = ["artifacts", "status", "returned_on"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(LoanIn)
-class LoanInAdmin(InsuranceHiddenAdmin):
+class LoanInAdmin(LoanAgreementAdmin):
     list_display = ["agreement_number", "lender", "start_date", "end_date", "status"]
     list_filter = ["status"]
-    raw_id_fields = ["artifacts"]
 
 
 @admin.register(LoanOut)
-class LoanOutAdmin(InsuranceHiddenAdmin):
+class LoanOutAdmin(LoanAgreementAdmin):
     list_display = ["agreement_number", "borrower", "start_date", "end_date", "status"]
     list_filter = ["status"]
-    raw_id_fields = ["artifacts"]
 
 
 class ConditionCheckImageInline(admin.TabularInline):
@@ -144,7 +169,7 @@ class ConditionCheckImageInline(admin.TabularInline):
 
 
 @admin.register(ConditionCheck)
-class ConditionCheckAdmin(admin.ModelAdmin):
+class ConditionCheckAdmin(GuardedModelAdmin):
     list_display = ["artifact", "checked_on", "grade", "checked_by"]
     raw_id_fields = ["artifact"]
     inlines = [ConditionCheckImageInline]

@@ -49,3 +49,9 @@ PERMISSIONS = {
         "collection.view_artifactimage",
     ],
 }
+
+# Insurance values of loans are confidential (see core.permissions).
+SENSITIVE_FIELDS = {
+    "collection.loanin": {"insurance_value": "collection.view_insurance_value"},
+    "collection.loanout": {"insurance_value": "collection.view_insurance_value"},
+}

@@ -25,20 +25,24 @@ ROLES: dict[str, object] = {
 }
 
 
-def declared_permissions() -> dict[str, set[str]]:
-    merged: dict[str, set[str]] = {role: set() for role in ROLES}
+def role_modules():
+    """Each of our apps' `roles` module, in app order."""
     for config in apps.get_app_configs():
         if not config.name.startswith("shanyraq."):
             continue
         try:
-            module = import_module(f"{config.name}.roles")
+            yield config.name, import_module(f"{config.name}.roles")
         except ModuleNotFoundError as exc:
             if exc.name != f"{config.name}.roles":
                 raise
-            continue
+
+
+def declared_permissions() -> dict[str, set[str]]:
+    merged: dict[str, set[str]] = {role: set() for role in ROLES}
+    for name, module in role_modules():
         for role, perms in getattr(module, "PERMISSIONS", {}).items():
             if role not in ROLES:
-                raise ValueError(f"{config.name}.roles names unknown role {role!r}")
+                raise ValueError(f"{name}.roles names unknown role {role!r}")
             merged[role].update(perms)
     return merged
 

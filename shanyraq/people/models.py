@@ -52,6 +52,11 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("people")
         ordering = ["name"]
+        permissions = [
+            ("view_contact", _("Can see people's e-mail addresses and phone numbers")),
+            ("view_child_data", _("Can see birth dates and guardians (children's data)")),
+            ("link_login", _("Can change which login a person has")),
+        ]
 
     def __str__(self) -> str:
         return self.name

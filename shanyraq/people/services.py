@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -87,4 +87,33 @@ def person_create(
         if guardian is not None and probe.is_minor_on(today):
             consent_record(person=person, kind=Consent.Kind.CHILD_DATA, given_by=guardian, actor=actor)
         audit_record(actor=actor, action="person.create", target=person)
+    return person
+
+
+def person_login_link(*, actor, person: Person, user, reason: str) -> Person:
+    """Point `person` at another login (or at none). Only a director (`people.link_login`) may:
+    whoever controls a person's login reads and erases that person's data. Every change is
+    audited with the previous login, the new one and the reason."""
+    if not getattr(actor, "is_authenticated", False) or not actor.has_perm("people.link_login"):
+        raise PermissionDenied
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Give the reason for the change.")})
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        if user is not None and Person.objects.filter(user=user).exclude(pk=person.pk).exists():
+            raise ValidationError({"user": _("This login belongs to another person.")})
+        previous = person.user_id
+        new = user.pk if user is not None else None
+        if previous != new:
+            person.user = user
+            person.save(update_fields=["user"])
+            audit_record(
+                actor=actor,
+                action="person.login_link",
+                target=person,
+                previous_user=previous,
+                user=new,
+                reason=reason,
+            )
     return person

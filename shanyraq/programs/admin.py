@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from shanyraq.core.admin import GuardedModelAdmin, SensitiveFieldsMixin
 from shanyraq.programs import search_sources
 from shanyraq.programs.models import Program, Registration, Session
 
@@ -14,7 +15,7 @@ class SessionInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(TabbedTranslationAdmin):
+class ProgramAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
     list_display = ["title", "kind", "level", "language", "is_published"]
     list_filter = ["kind", "is_published", "language"]
     filter_horizontal = ["teachers"]
@@ -27,8 +28,16 @@ class ProgramAdmin(TabbedTranslationAdmin):
 
 
 @admin.register(Registration)
-class RegistrationAdmin(admin.ModelAdmin):
+class RegistrationAdmin(GuardedModelAdmin):
+    """Registrations are read here: the registration services confirm, offer, verify and cancel."""
+
     list_display = ["code", "program", "session", "person", "status", "position", "seats"]
     list_filter = ["status"]
     search_fields = ["code", "person__name"]
-    readonly_fields = ["program", "session", "person", "booker", "status", "position", "code", "seats"]
+    readonly_fields = [f.name for f in Registration._meta.fields if f.name != "id" and f.editable]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

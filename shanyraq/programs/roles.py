@@ -31,3 +31,6 @@ PERMISSIONS = {
     ],
     "teacher": ["programs.view_program", "programs.mark_attendance"],
 }
+
+# The booker's e-mail copied onto each registration is a patron's contact (see core.permissions).
+SENSITIVE_FIELDS = {"programs.registration": {"booker_email": "people.view_contact"}}

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from shanyraq.core.admin import SensitiveFieldsMixin
 from shanyraq.site.models import Page
 
 admin.site.site_header = "Shanyraq"
@@ -8,5 +9,5 @@ admin.site.site_title = "Shanyraq"
 
 
 @admin.register(Page)
-class PageAdmin(TabbedTranslationAdmin):
+class PageAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
     list_display = ["slug", "title", "in_navigation", "order"]

@@ -2,13 +2,14 @@ from django.contrib import admin
 from django.db import transaction
 from modeltranslation.admin import TabbedTranslationAdmin
 
+from shanyraq.core.admin import SensitiveFieldsMixin
 from shanyraq.search.services import index_documents
 from shanyraq.spaces import search_sources
 from shanyraq.spaces.models import Space
 
 
 @admin.register(Space)
-class SpaceAdmin(TabbedTranslationAdmin):
+class SpaceAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
     list_display = ["name", "kind", "capacity", "floor", "is_public", "order"]
     list_filter = ["kind", "is_public"]
     prepopulated_fields = {"slug": ("name_en",)}

@@ -14,3 +14,6 @@ PERMISSIONS = {
     "front_desk": ["spaces.view_space", "spaces.view_booking"],
     "teacher": ["spaces.view_space"],
 }
+
+# A requester's e-mail is a patron's contact (see core.permissions); staff pages show it only with it.
+SENSITIVE_FIELDS = {"spaces.booking": {"requester_email": "people.view_contact"}}

@@ -57,6 +57,11 @@ class AccessionCounter(models.Model):
         return f"{self.key}: {self.last}"
 
 
+# Statuses in which an artifact can never be public (services refuse to publish it; a database
+# constraint backs them, so no admin form, import or raw UPDATE can publish one).
+NEVER_PUBLIC_STATUSES = ("entered", "returned", "deaccessioned")
+
+
 class Artifact(models.Model):
     class Status(models.TextChoices):
         ENTERED = "entered", _("Entered, not yet accessioned")
@@ -170,6 +175,13 @@ class Artifact(models.Model):
             models.Index(fields=["published", "category"], name="collection_art_pub_cat"),
             models.Index(fields=["published", "period"], name="collection_art_pub_period"),
             models.Index(fields=["published", "status", "current_space"], name="collection_art_pub_hall"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(published=True, status__in=NEVER_PUBLIC_STATUSES),
+                name="collection_artifact_never_published_when_not_public",
+                violation_error_message=_("This artifact cannot be published in its present status."),
+            )
         ]
         permissions = [
             ("move_artifact", _("Can move artifacts")),

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from shanyraq.collection.conf import accession_pattern
 from shanyraq.collection.models import AccessionCounter, Acquisition, Artifact, ObjectEntry, Term
+from shanyraq.collection.models.artifacts import NEVER_PUBLIC_STATUSES
 from shanyraq.collection.services.indexing import artifacts_index
 from shanyraq.core.services import audit_record
 
@@ -105,7 +106,7 @@ EDITABLE_EXCLUDED = {
     "pk",
 }
 # Statuses that can never be public: publishing is refused, so `published` alone means visible.
-NEVER_PUBLIC = {Artifact.Status.DEACCESSIONED, Artifact.Status.RETURNED_TO_LENDER, Artifact.Status.ENTERED}
+NEVER_PUBLIC = {Artifact.Status(status) for status in NEVER_PUBLIC_STATUSES}
 
 
 def artifact_update(

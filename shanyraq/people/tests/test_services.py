@@ -1,13 +1,13 @@
 import datetime as dt
 
 import pytest
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 
 from shanyraq.core.models import AuditEvent
 from shanyraq.people.models import Consent, Person
 from shanyraq.people.selectors import consent_current
-from shanyraq.people.services import consent_record, person_create
+from shanyraq.people.services import consent_record, person_create, person_login_link
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +76,27 @@ def test_age_is_counted_on_the_given_day():
     assert person.age_on(dt.date(2025, 6, 14)) == 9
     assert person.age_on(dt.date(2025, 6, 15)) == 10
     assert person.is_minor_on(dt.date(2025, 6, 15)) is True
+
+
+@pytest.mark.parametrize("role", ["librarian", "program_coordinator", "front_desk"])
+def test_person_login_link_refuses_anyone_but_a_director(staff_user, role):
+    person = person_create(name="Aigerim", language="kk")
+    actor = staff_user(role)
+    with pytest.raises(PermissionDenied):
+        person_login_link(actor=actor, person=person, user=actor, reason="mine")
+    person.refresh_from_db()
+    assert person.user is None
+    assert not AuditEvent.objects.filter(action="person.login_link").exists()
+
+
+def test_person_login_link_by_a_director_is_audited(staff_user):
+    person = person_create(name="Aigerim", language="kk")
+    director, login = staff_user("director"), staff_user("teacher")
+    person_login_link(actor=director, person=person, user=login, reason="Her staff login")
+    person.refresh_from_db()
+    assert person.user == login
+    assert AuditEvent.objects.get(action="person.login_link").data == {
+        "previous_user": None,
+        "user": login.pk,
+        "reason": "Her staff login",
+    }
