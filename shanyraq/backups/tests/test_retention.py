@@ -7,10 +7,13 @@ import datetime as dt
 import io
 import os
 import zoneinfo
+from pathlib import Path
 
 import pytest
 import time_machine
 from django.core.management import call_command
+from hypothesis import given
+from hypothesis import strategies as st
 
 from shanyraq.backups.selectors import archive_name, backups_list
 from shanyraq.backups.services import backups_prune
@@ -129,3 +132,22 @@ def test_retention_follows_the_settings_and_the_command_options(backup_dir, pinn
     assert out.getvalue().splitlines()[-1] == "retention: 36 archive(s) deleted"
     call_command("prune_backups", "--keep-daily=1", stdout=out)
     assert [b.path.name for b in backups_list()] == ["shanyraq-20261207T190000Z.tar.gz"]
+
+
+@given(
+    ages=st.lists(st.integers(min_value=0, max_value=120 * 24), min_size=1, max_size=60, unique=True),
+)
+def test_after_prune_no_archive_but_the_newest_is_28_days_old_or_older(ages):
+    """The bound docs/backups.md promises for erased data, whatever archives exist."""
+    from shanyraq.backups.selectors import Backup
+    from shanyraq.backups.services import retention_keep
+
+    with time_machine.travel(NOW, tick=False):
+        backups = sorted(
+            (Backup(path=Path(str(age)), created_at=NOW - dt.timedelta(hours=age)) for age in ages),
+            key=lambda b: b.created_at,
+            reverse=True,
+        )
+        kept = retention_keep(backups, today=NOW.date(), keep_daily=7, keep_weekly=4)
+    assert backups[0] in kept
+    assert all(NOW - backup.created_at < dt.timedelta(days=28) for backup in kept - {backups[0]})
