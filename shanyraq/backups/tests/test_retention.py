@@ -151,3 +151,26 @@ def test_after_prune_no_archive_but_the_newest_is_28_days_old_or_older(ages):
         kept = retention_keep(backups, today=NOW.date(), keep_daily=7, keep_weekly=4)
     assert backups[0] in kept
     assert all(NOW - backup.created_at < dt.timedelta(days=28) for backup in kept - {backups[0]})
+
+
+@pytest.mark.django_db
+def test_backup_with_prune_writes_todays_archive_then_applies_the_retention(
+    backup_dir, pinned, settings, tmp_path
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    make(backup_dir, at(12, 7), at(11, 1))
+    out = io.StringIO()
+
+    call_command("backup", "--prune", stdout=out)
+
+    size = (backup_dir / "shanyraq-20261208T020000Z.tar.gz").stat().st_size
+    assert out.getvalue().splitlines() == [
+        f"backup: {backup_dir / 'shanyraq-20261208T020000Z.tar.gz'} ({size} bytes), "
+        "checksum in shanyraq-20261208T020000Z.tar.gz.sha256",
+        "deleted: shanyraq-20261031T190000Z.tar.gz",
+        "retention: 1 archive(s) deleted",
+    ]
+    assert [b.path.name for b in backups_list()] == [
+        "shanyraq-20261208T020000Z.tar.gz",
+        "shanyraq-20261206T190000Z.tar.gz",
+    ]
