@@ -214,9 +214,13 @@ def _unpack(archive: Path, staging: Path) -> dict:
                 found[member.name] = digest.hexdigest()
     except (tarfile.TarError, EOFError, zlib.error, OSError, ValueError) as exc:
         raise BackupError(f"{archive.name} cannot be read: {exc}. Nothing was restored.")
-    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise BackupError(f"{archive.name} has no manifest of format {FORMAT}; it is not a Shanyraq backup.")
-    expected = {name: entry["sha256"] for name, entry in manifest["members"].items()}
+    try:
+        if manifest["format"] != FORMAT:
+            raise BackupError(f"{archive.name} has a manifest of format {manifest['format']}, not {FORMAT}.")
+        expected = {name: entry["sha256"] for name, entry in manifest["members"].items()}
+        manifest["engine"], manifest["database"], manifest["migrations"], manifest["created_at"]  # noqa: B018
+    except (TypeError, KeyError, AttributeError):
+        raise BackupError(f"{archive.name} has no readable manifest; it is not a Shanyraq backup.")
     missing, extra = sorted(expected.keys() - found.keys()), sorted(found.keys() - expected.keys())
     if missing or extra:
         raise BackupError(

@@ -211,3 +211,16 @@ def test_restore_with_force_brings_back_exactly_the_backed_up_rows_and_files(dir
     assert (
         person_create(name="Written after the restore").pk > Person.objects.get(name="Before the backup").pk
     )
+
+
+@pytest.mark.django_db
+def test_restore_refuses_a_tar_archive_that_is_no_shanyraq_backup(dirs):
+    archive = dirs / "shanyraq-20261208T020000Z.tar.gz"
+    with tarfile.open(archive, "w:gz") as tar:
+        info = tarfile.TarInfo("media/photo.jpg")
+        info.size = 3
+        tar.addfile(info, io.BytesIO(b"jpg"))
+
+    with pytest.raises(BackupError, match="has no readable manifest; it is not a Shanyraq backup"):
+        backup_restore(archive, force=True)
+    assert sorted(p.name for p in (dirs / "media").iterdir()) == ["library", "notes.txt"]
