@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import io
 import json
 import os
 import shutil
@@ -126,7 +127,10 @@ def backup_create(
         with tarfile.open(partial, "w:gz", format=tarfile.PAX_FORMAT) as tar:
             members[engine.filename] = _add(tar, dump, engine.filename)
             for path, relative in media_files(media_root):
-                members[f"{MEDIA}/{relative}"] = _add(tar, path, f"{MEDIA}/{relative}")
+                try:
+                    members[f"{MEDIA}/{relative}"] = _add(tar, path, f"{MEDIA}/{relative}")
+                except FileNotFoundError:
+                    continue  # deleted by the server since the listing (an image removed meanwhile)
             manifest = {
                 "format": FORMAT,
                 "created_at": created_at.isoformat(),
@@ -138,7 +142,7 @@ def backup_create(
             data = json.dumps(manifest, indent=1, sort_keys=True).encode()
             info = tarfile.TarInfo(MANIFEST)
             info.size, info.mtime, info.mode = len(data), int(created_at.timestamp()), 0o600
-            tar.addfile(info, _BytesReader(data))
+            tar.addfile(info, io.BytesIO(data))
         with open(partial, "rb+") as written:
             os.fsync(written.fileno())
         checksum = work / "checksum"
@@ -150,16 +154,6 @@ def backup_create(
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return Backup(path=final, created_at=created_at)
-
-
-class _BytesReader:
-    def __init__(self, data: bytes):
-        self.data, self.offset = data, 0
-
-    def read(self, size: int = -1) -> bytes:
-        end = len(self.data) if size < 0 else self.offset + size
-        chunk, self.offset = self.data[self.offset : end], min(end, len(self.data))
-        return chunk
 
 
 def checksum_verify(archive: Path) -> bool:
