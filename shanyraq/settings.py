@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "shanyraq.programs",
     "shanyraq.site",
     "shanyraq.api",
+    "shanyraq.backups",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -163,6 +164,8 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Backups (manage.py backup / restore; docs/backups.md): keep them off the media disk if you can.
+BACKUP_DIR = Path(os.environ.get("BACKUP_DIR", VAR_DIR / "backups"))
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 
