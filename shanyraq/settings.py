@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "shanyraq.core",
     "shanyraq.search",
     "shanyraq.people",
+    "shanyraq.mail",
     "shanyraq.spaces",
     "shanyraq.collection",
     "shanyraq.library",
