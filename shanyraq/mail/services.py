@@ -29,6 +29,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.module_loading import import_string
 
 from shanyraq.core.logging import redact
 from shanyraq.core.services import audit_record
@@ -48,6 +49,48 @@ class Attachment:
     mimetype: str
 
 
+@dataclass(frozen=True)
+class LaterAttachment:
+    """An attachment made at send time, outside the transaction, by `builder(**kwargs)`: for files
+    that are slow to make and depend only on what never changes (a QR ticket from its code).
+    `builder` is the dotted path of a function marked with @attachment_builder."""
+
+    filename: str
+    mimetype: str
+    builder: str
+    kwargs: dict
+
+
+def attachment_builder(fn):
+    """Mark a function as allowed to make outbox attachments at send time."""
+    fn.outbox_attachment_builder = True
+    return fn
+
+
+def _stored_attachment(item: Attachment | LaterAttachment) -> dict:
+    if isinstance(item, LaterAttachment):
+        return {
+            "filename": item.filename,
+            "mimetype": item.mimetype,
+            "builder": item.builder,
+            "kwargs": item.kwargs,
+        }
+    return {
+        "filename": item.filename,
+        "mimetype": item.mimetype,
+        "content": base64.b64encode(item.content).decode(),
+    }
+
+
+def _attachment_content(item: dict) -> bytes:
+    if "builder" not in item:
+        return base64.b64decode(item["content"])
+    builder = import_string(item["builder"])
+    if not getattr(builder, "outbox_attachment_builder", False):
+        raise ValueError(f"{item['builder']} is not an outbox attachment builder")
+    return builder(**item["kwargs"])
+
+
 @dataclass
 class SendReport:
     sent: int = 0
@@ -64,7 +107,7 @@ def outbox_enqueue(
     language: str,
     html: str = "",
     headers: dict[str, str] | None = None,
-    attachments: Iterable[Attachment] = (),
+    attachments: Iterable[Attachment | LaterAttachment] = (),
     related: models.Model | None = None,
     topic: str = "",
 ) -> OutboxMessage:
@@ -76,10 +119,7 @@ def outbox_enqueue(
         html=html,
         language=language,
         headers=dict(headers or {}),
-        attachments=[
-            {"filename": a.filename, "mimetype": a.mimetype, "content": base64.b64encode(a.content).decode()}
-            for a in attachments
-        ],
+        attachments=[_stored_attachment(a) for a in attachments],
         related_type=related._meta.label_lower if related is not None else "",
         related_id=str(related.pk) if related is not None else "",
         topic=topic,
@@ -127,7 +167,7 @@ def _email(message: OutboxMessage, connection) -> EmailMultiAlternatives:
     if message.html:
         email.attach_alternative(message.html, "text/html")
     for item in message.attachments:
-        email.attach(item["filename"], base64.b64decode(item["content"]), item["mimetype"])
+        email.attach(item["filename"], _attachment_content(item), item["mimetype"])
     return email
 
 

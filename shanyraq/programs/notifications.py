@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from shanyraq.core import languages
 from shanyraq.mail.models import OutboxMessage
-from shanyraq.mail.services import Attachment, outbox_enqueue
+from shanyraq.mail.services import Attachment, LaterAttachment, outbox_enqueue
 from shanyraq.programs import ics, tickets, tokens
 from shanyraq.programs.models import Registration, Session
 
@@ -43,10 +43,9 @@ def registration_notify(
     lang = languages.normalize(recipient.language) or settings.LANGUAGE_CODE
     with translation.override(lang):
         program = registration.program
-        if session_id:
-            sessions = list(Session.objects.filter(pk=session_id).select_related("program", "space"))
-        elif registration.session_id:
-            sessions = [registration.session]
+        if session_id or registration.session_id:
+            pk = session_id or registration.session_id
+            sessions = list(Session.objects.filter(pk=pk).select_related("program", "space"))
         else:
             sessions = list(program.sessions.filter(is_cancelled=False).select_related("program", "space"))
         title, _lang = languages.translated(program, "title", lang)
@@ -71,7 +70,12 @@ def registration_notify(
         ]
         if kind in ("registered", "reminder") and registration.status == Registration.Status.CONFIRMED:
             attachments.append(
-                Attachment(f"ticket-{registration.code}.png", tickets.qr_png(registration.code), "image/png")
+                LaterAttachment(
+                    f"ticket-{registration.code}.png",
+                    "image/png",
+                    f"{tickets.__name__}.{tickets.qr_png.__name__}",
+                    {"code": registration.code},
+                )
             )
     return outbox_enqueue(
         to=address,

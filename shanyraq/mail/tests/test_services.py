@@ -15,6 +15,7 @@ from shanyraq.mail.models import OutboxMessage
 from shanyraq.mail.services import (
     ERASED,
     Attachment,
+    LaterAttachment,
     outbox_enqueue,
     outbox_erase_for,
     outbox_prune,
@@ -213,3 +214,28 @@ def test_a_sent_message_cannot_lack_its_sending_time():
 
     with pytest.raises(IntegrityError), transaction.atomic():
         OutboxMessageFactory(status=Status.SENT, sent_at=None)
+
+
+def test_an_attachment_made_at_send_time_must_come_from_a_marked_builder(smtp):
+    outbox_enqueue(
+        to="a@example.org",
+        subject="QR",
+        body="",
+        language="en",
+        attachments=[
+            LaterAttachment("t.png", "image/png", "shanyraq.programs.tickets.qr_png", {"code": "K7"})
+        ],
+    )
+    evil = outbox_enqueue(
+        to="b@example.org",
+        subject="no",
+        body="",
+        language="en",
+        attachments=[LaterAttachment("x", "text/plain", "os.getcwd", {})],
+    )
+    report = outbox_send_due()
+    assert (report.sent, report.retrying) == (1, 1)
+    (png,) = next(iter(smtp.parsed())).iter_attachments()
+    assert png.get_content()[:4] == b"\x89PNG"
+    evil.refresh_from_db()
+    assert evil.last_error == "ValueError: os.getcwd is not an outbox attachment builder"

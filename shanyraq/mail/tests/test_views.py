@@ -12,7 +12,9 @@ Status = OutboxMessage.Status
 
 @pytest.mark.parametrize("role", sorted(ROLES))
 def test_outbox_page_is_for_the_director_only(staff_client, role):
-    OutboxMessageFactory(subject="Your registration: Kui", status=Status.FAILED, last_error="SMTPDataError: 451")
+    OutboxMessageFactory(
+        subject="Your registration: Kui", status=Status.FAILED, last_error="SMTPDataError: 451"
+    )
     response = staff_client(role).get("/en/staff/mail/")
     if role == "director":
         assert response.status_code == 200
