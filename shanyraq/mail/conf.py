@@ -16,6 +16,7 @@ import datetime as dt
 
 from django.conf import settings
 
+CONSOLE = {"django.core.mail.backends.console.EmailBackend"}
 DEMO_BACKENDS = {
     "django.core.mail.backends.console.EmailBackend",
     "django.core.mail.backends.locmem.EmailBackend",
@@ -55,11 +56,10 @@ def demo_mode() -> bool:
 def delivery_line(base_url: str) -> str:
     """One line for the README and the `make run` banner: where the e-mails go."""
     if demo_mode():
+        printed = " (the worker also prints them)" if settings.EMAIL_BACKEND in CONSOLE else ""
         return (
             f"E-mail (demo): nothing leaves this machine; staff read every message at "
-            f"{base_url}/en/staff/mail/viewer/ (and the worker prints it to the console)."
+            f"{base_url}/en/staff/mail/viewer/{printed}."
         )
     host = f"{settings.EMAIL_HOST}:{settings.EMAIL_PORT}"
-    return (
-        f"E-mail: sent through SMTP {host} by the worker; staff see the outbox at {base_url}/en/staff/mail/."
-    )
+    return f"E-mail: sent by the worker through SMTP {host}; the director sees the outbox at {base_url}/en/staff/mail/."

@@ -93,3 +93,19 @@ def test_demo_mailbox_is_gone_when_mail_really_leaves(staff_client, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.SHANYRAQ_DEMO_MAIL = False
     assert client.get("/en/staff/mail/viewer/").status_code == 404
+
+
+def test_the_banner_line_says_where_demo_and_real_mail_goes(settings):
+    from shanyraq.mail.conf import delivery_line
+
+    settings.EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+    assert delivery_line("http://127.0.0.1:8000") == (
+        "E-mail (demo): nothing leaves this machine; staff read every message at "
+        "http://127.0.0.1:8000/en/staff/mail/viewer/ (the worker also prints them)."
+    )
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "mail.example.org", 587
+    assert delivery_line("https://center.example.org") == (
+        "E-mail: sent by the worker through SMTP mail.example.org:587; "
+        "the director sees the outbox at https://center.example.org/en/staff/mail/."
+    )
