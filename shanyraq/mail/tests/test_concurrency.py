@@ -74,3 +74,20 @@ def test_no_message_is_sent_while_a_transaction_is_open(settings):
     assert not connection.in_atomic_block
     assert backends.SENT_IN_TRANSACTION == [False, False]
     assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"sent"}
+
+
+def test_the_database_worker_sends_what_a_committed_registration_stored(smtp, settings):
+    """The production path: commit -> a task row in the database queue -> db_worker -> SMTP."""
+    import io
+
+    from django.core.management import call_command
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    session = make_session(capacity=5, days=3)
+    registration_create(session=session, person=PersonFactory(email="li@example.org"))
+    assert (OutboxMessage.objects.get().status, DBTaskResult.objects.count()) == ("pending", 1)
+    assert smtp.messages == []
+    call_command("db_worker", "--batch", "--no-startup-delay", "--no-reload", stdout=io.StringIO())
+    assert smtp.recipients() == ["li@example.org"]
+    assert OutboxMessage.objects.get().status == "sent"
