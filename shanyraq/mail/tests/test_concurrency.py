@@ -43,7 +43,6 @@ def test_two_workers_sending_at_once_deliver_each_message_exactly_once(smtp):
     OutboxMessageFactory.create_batch(30)
     reports = _race()
     assert sum(r.sent for r in reports) == 30
-    assert all(r.sent > 0 for r in reports) or sum(len(r.skipped) for r in reports) > 0
     assert len(smtp.messages) == 30
     assert len(set(smtp.recipients())) == 30
     assert set(OutboxMessage.objects.values_list("status", flat=True)) == {"sent"}
