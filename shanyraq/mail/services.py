@@ -114,7 +114,7 @@ def outbox_enqueue(
     """Store a rendered message; it is sent after the surrounding transaction commits."""
     message = OutboxMessage.objects.create(
         to_email=to.strip(),
-        subject=" ".join(subject.split()),  # a header never carries a line break
+        subject=" ".join(subject.split())[:300],  # one line, and never too long to store
         body=body,
         html=html,
         language=language,
