@@ -14,6 +14,9 @@ import zoneinfo
 
 import pytest
 
+# A real SMTP server (aiosmtpd) for any test: the `smtp` and `smtp_server` fixtures.
+pytest_plugins = ["shanyraq.mail.tests.smtp"]
+
 CHROMIUM = "/usr/bin/chromium"
 BEIJING = zoneinfo.ZoneInfo("Asia/Shanghai")
 

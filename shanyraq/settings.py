@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "shanyraq.core",
     "shanyraq.search",
     "shanyraq.people",
+    "shanyraq.mail",
     "shanyraq.spaces",
     "shanyraq.collection",
     "shanyraq.library",
@@ -182,6 +183,9 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Shanyraq <noreply@shanyraq.localhost>")
+# Demo mail: e-mails stay here and staff read them at /staff/mail/viewer/. Unset: on with the
+# console or locmem backend (shanyraq/mail/conf.py, docs/decisions/010-mail-outbox.md).
+SHANYRAQ_DEMO_MAIL = env_bool("SHANYRAQ_DEMO_MAIL", None)  # type: ignore[arg-type]
 
 # --- Background tasks -----------------------------------------------------------------------
 TASKS = {

@@ -12,6 +12,7 @@ from shanyraq.collection import staff_urls as collection_staff
 from shanyraq.collection import urls as collection_urls
 from shanyraq.library import staff_urls as library_staff
 from shanyraq.library import urls as library_urls
+from shanyraq.mail import staff_urls as mail_staff
 from shanyraq.programs import staff_urls as programs_staff
 from shanyraq.programs import urls as programs_urls
 from shanyraq.site import urls as site_urls
@@ -23,6 +24,7 @@ staff_patterns = [
     path("admin/", admin.site.urls),
     path("collection/", include(collection_staff)),
     path("library/", include(library_staff)),
+    path("mail/", include(mail_staff)),
     path("programs/", include(programs_staff)),
     path("spaces/", include(spaces_staff)),
 ]

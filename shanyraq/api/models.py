@@ -3,6 +3,7 @@
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class IdempotentRequest(models.Model):
@@ -13,7 +14,7 @@ class IdempotentRequest(models.Model):
     """
 
     key = models.CharField(_("key"), max_length=255)
-    method = models.CharField(_("method"), max_length=8)
+    method = models.CharField(pgettext_lazy("HTTP", "method"), max_length=8)
     path = models.CharField(_("path"), max_length=500)
     fingerprint = models.CharField(_("request fingerprint"), max_length=64)
     status_code = models.PositiveSmallIntegerField(_("status code"), null=True, blank=True)

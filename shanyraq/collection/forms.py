@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shanyraq.collection.conf import IMAGE_MAX_BYTES
 from shanyraq.collection.models import Artifact, ConditionCheck, Movement
@@ -39,7 +40,7 @@ class AccessionField(forms.CharField):
 class MoveForm(forms.Form):
     artifact = AccessionField(label=_("Accession number"), max_length=60)
     space = forms.ModelChoiceField(
-        label=_("Move to"),
+        label=pgettext_lazy("location", "Move to"),
         queryset=Space.objects.filter(kind__in=[Space.Kind.HALL, Space.Kind.STORAGE]),
         to_field_name="slug",
     )

@@ -49,3 +49,29 @@ def compile_all() -> int:
         polib.pofile(str(path)).save_as_mofile(str(path.with_suffix(".mo")))
         count += 1
     return count
+
+
+def disagreements() -> list[str]:
+    """(context, msgid) pairs that two catalogs translate differently in one language.
+
+    Django merges every app's catalog and the first app's translation wins, so two apps that
+    translate the same (context, msgid) differently show one of them on the other's pages
+    ("Check in" read 还书, return books, at the programs' door). A word with two meanings gets a
+    context (`pgettext("circulation", "Check in")`); a word with one meaning gets one wording.
+    """
+    seen: dict[tuple[str, str | None, str], dict[str, list[str]]] = {}
+    for path in po_files():
+        lang, owner = path.parents[1].name, path.parents[3].name
+        for entry in polib.pofile(str(path)):
+            if entry.obsolete or "fuzzy" in entry.flags:
+                continue
+            text = entry.msgstr or " | ".join(v for _k, v in sorted(entry.msgstr_plural.items()))
+            seen.setdefault((lang, entry.msgctxt, entry.msgid), {}).setdefault(text, []).append(owner)
+    return [
+        f"{lang} {ctx or '-'} {msgid!r}: "
+        + "; ".join(f"{text!r} in {', '.join(owners)}" for text, owners in sorted(wordings.items()))
+        for (lang, ctx, msgid), wordings in sorted(
+            seen.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2])
+        )
+        if len(wordings) > 1
+    ]

@@ -1,5 +1,6 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shanyraq.library.models import Patron, Record
 
@@ -13,7 +14,7 @@ class ImportForm(forms.Form):
 
 
 class RecordForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=500)
+    title = forms.CharField(label=pgettext_lazy("bibliographic", "Title"), max_length=500)
     title_romanized = forms.CharField(label=_("Romanized title"), max_length=500, required=False)
     subtitle = forms.CharField(label=_("Subtitle"), max_length=500, required=False)
     responsibility = forms.CharField(label=_("Statement of responsibility"), max_length=500, required=False)
@@ -31,7 +32,11 @@ class RecordForm(forms.Form):
     subjects_text = forms.CharField(
         label=_("Subjects (one per line)"), widget=forms.Textarea(attrs={"rows": 2}), required=False
     )
-    notes = forms.CharField(label=_("Notes"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    notes = forms.CharField(
+        label=pgettext_lazy("bibliographic", "Notes"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        required=False,
+    )
     format = forms.ChoiceField(label=_("Format"), choices=Record.Format.choices, initial="book")
 
     @classmethod

@@ -29,7 +29,9 @@ class Record(models.Model):
         MAP = "map", _("Map")
         OTHER = "other", _("Other")
 
-    title = models.CharField(_("title"), max_length=500, help_text=_("As printed, in its own script."))
+    title = models.CharField(
+        pgettext_lazy("bibliographic", "title"), max_length=500, help_text=_("As printed, in its own script.")
+    )
     title_romanized = models.CharField(_("romanized title"), max_length=500, blank=True)
     subtitle = models.CharField(_("subtitle"), max_length=500, blank=True)
     responsibility = models.CharField(_("statement of responsibility"), max_length=500, blank=True)
@@ -42,7 +44,7 @@ class Record(models.Model):
     isbn10 = models.CharField(_("ISBN-10"), max_length=10, blank=True)
     series = models.CharField(_("series"), max_length=300, blank=True)
     physical_description = models.CharField(_("physical description"), max_length=300, blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    notes = models.TextField(pgettext_lazy("bibliographic", "notes"), blank=True)
     format = models.CharField(_("format"), max_length=10, choices=Format.choices, default=Format.BOOK)
     parallel = models.JSONField(
         _("parallel-script forms"),
@@ -62,7 +64,7 @@ class Record(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     class Meta:
-        verbose_name = _("record")
+        verbose_name = pgettext_lazy("bibliographic", "record")
         verbose_name_plural = _("records")
         ordering = ["title", "pk"]
         permissions = [
@@ -89,7 +91,7 @@ class Contributor(models.Model):
         OTHER = "other", _("contributor")
 
     record = models.ForeignKey(Record, on_delete=models.CASCADE, related_name="contributors")
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(pgettext_lazy("person", "name"), max_length=300)
     name_parallel = models.CharField(_("name in the other script"), max_length=300, blank=True)
     role = models.CharField(_("role"), max_length=20, choices=Role.choices, default=Role.AUTHOR)
     order = models.PositiveSmallIntegerField(default=0)
@@ -156,7 +158,10 @@ class Copy(models.Model):
         CHILDREN = "children", _("children's book")
 
     record = models.ForeignKey(
-        Record, on_delete=models.PROTECT, related_name="copies", verbose_name=_("record")
+        Record,
+        on_delete=models.PROTECT,
+        related_name="copies",
+        verbose_name=pgettext_lazy("bibliographic", "record"),
     )
     barcode = models.CharField(_("barcode"), max_length=40, unique=True)
     call_number = models.CharField(_("call number"), max_length=100, blank=True)
@@ -166,7 +171,7 @@ class Copy(models.Model):
     shelf = models.CharField(_("shelf"), max_length=100, blank=True)
     status = models.CharField(_("status"), max_length=20, choices=Status.choices, default=Status.AVAILABLE)
     copy_type = models.CharField(_("copy type"), max_length=20, choices=Type.choices, default=Type.STANDARD)
-    acquired_on = models.DateField(_("acquired on"), null=True, blank=True)
+    acquired_on = models.DateField(pgettext_lazy("copy", "acquired on"), null=True, blank=True)
 
     class Meta:
         ordering = ["barcode"]
@@ -190,8 +195,8 @@ class OpeningDay(models.Model):
     weekday = models.PositiveSmallIntegerField(
         _("weekday"), unique=True, help_text=_("0 = Monday … 6 = Sunday")
     )
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
+    opens = models.TimeField(pgettext_lazy("opening hours", "opens"))
+    closes = models.TimeField(pgettext_lazy("opening hours", "closes"))
 
     class Meta:
         ordering = ["weekday"]
@@ -304,7 +309,10 @@ class Hold(models.Model):
         EXPIRED = "expired", _("expired")
 
     record = models.ForeignKey(
-        Record, on_delete=models.CASCADE, related_name="holds", verbose_name=_("record")
+        Record,
+        on_delete=models.CASCADE,
+        related_name="holds",
+        verbose_name=pgettext_lazy("bibliographic", "record"),
     )
     patron = models.ForeignKey(
         Patron, on_delete=models.CASCADE, related_name="holds", verbose_name=_("patron")

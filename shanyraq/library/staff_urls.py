@@ -2,6 +2,7 @@
 
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shanyraq.library.views import desk, staff
 
@@ -23,7 +24,7 @@ urlpatterns = [
 # Links on the staff dashboard: (label, url name, required permission).
 STAFF_LINKS = [
     (_("Circulation desk"), "library_staff:desk", "library.circulate"),
-    (_("Check in"), "library_staff:checkin", "library.circulate"),
+    (pgettext_lazy("circulation", "Check in"), "library_staff:checkin", "library.circulate"),
     (_("Import MARC"), "library_staff:import", "library.import_marc"),
     (_("New record"), "library_staff:record_new", "library.add_record"),
     (_("Library reports"), "library_staff:reports", "library.view_reports"),

@@ -12,12 +12,15 @@ import datetime as dt
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 ADULT_AGE = 18
 
 
 class Person(models.Model):
-    name = models.CharField(_("name"), max_length=200, help_text=_("As the person writes it."))
+    name = models.CharField(
+        pgettext_lazy("person", "name"), max_length=200, help_text=_("As the person writes it.")
+    )
     other_names = models.JSONField(
         _("names in other scripts"),
         default=list,

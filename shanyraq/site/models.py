@@ -2,11 +2,12 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Page(models.Model):
     slug = models.SlugField(_("short name"), unique=True)
-    title = models.CharField(_("title"), max_length=200)
+    title = models.CharField(pgettext_lazy("page", "title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     body = models.TextField(
         _("text"), blank=True, help_text=_("Plain text; blank lines separate paragraphs.")

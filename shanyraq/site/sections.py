@@ -2,7 +2,8 @@
 
 A module contributes to the home page with `<app>/site_sections.py` defining
 `home_section(request) -> tuple[str, dict] | None` (template name and its context), and to
-the staff dashboard with `STAFF_LINKS` in `<app>/staff_urls.py`. The site imports domain
+the staff dashboard with `STAFF_LINKS` in `<app>/staff_urls.py` (label, url name, and a permission
+name or a function of the user). The site imports domain
 apps, never the other way round.
 """
 
@@ -13,7 +14,7 @@ from importlib import import_module
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-MODULES = ["collection", "library", "programs", "spaces"]
+MODULES = ["collection", "library", "programs", "spaces", "mail"]
 
 
 def _module(app: str, name: str):
@@ -41,7 +42,8 @@ def staff_links(user) -> list[tuple[str, str]]:
     for app in MODULES:
         module = _module(app, "staff_urls")
         for label, url_name, perm in getattr(module, "STAFF_LINKS", []):
-            if perm is None or user.has_perm(perm):
+            allowed = perm(user) if callable(perm) else (perm is None or user.has_perm(perm))
+            if allowed:
                 try:
                     links.append((label, reverse(url_name)))
                 except NoReverseMatch:

@@ -5,7 +5,7 @@ from pathlib import Path
 import polib
 import pytest
 
-from shanyraq.core.catalogs import po_files, problems
+from shanyraq.core.catalogs import disagreements, po_files, problems
 
 LANGS = {"zh_Hans", "kk", "ru"}
 
@@ -38,3 +38,41 @@ def test_catalog_keeps_named_placeholders(path):
                 got = set(placeholder.findall(text))
                 assert got <= wanted | set(placeholder.findall(entry.msgid_plural or "")), (path, entry.msgid)
                 assert wanted - {"counter"} <= got, (path, entry.msgid)
+
+
+def test_no_two_catalogs_translate_one_context_and_msgid_differently():
+    """Django merges the catalogs and the first app wins: a shared word needs one wording or a context."""
+    assert disagreements() == []
+
+
+def test_disagreement_is_found_across_two_apps_catalogs(tmp_path, settings):
+    for app, text in [("a", "还书"), ("b", "签到")]:
+        po = polib.POFile()
+        po.append(polib.POEntry(msgid="Check in", msgstr=text))
+        po.append(polib.POEntry(msgctxt="door", msgid="Check in", msgstr="签到"))
+        target = tmp_path / app / "locale" / "zh_Hans" / "LC_MESSAGES"
+        target.mkdir(parents=True)
+        po.save(str(target / "django.po"))
+    settings.LOCALE_PATHS = [tmp_path / "a" / "locale", tmp_path / "b" / "locale"]
+    assert disagreements() == ["zh_Hans - 'Check in': '签到' in b; '还书' in a"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("lang", "door", "desk"),
+    [
+        ("zh-hans", "签到", "还书"),
+        ("ru", "Отметить вход", "Приём книг"),
+        ("kk", "Кіруді белгілеу", "Қабылдау"),
+    ],
+)
+def test_check_in_means_the_door_on_the_door_page_and_returns_at_the_library_desk(
+    staff_client, lang, door, desk
+):
+    """The word the review found: the door's button read 还书 (return books) in Chinese."""
+    client = staff_client("front_desk")  # may use both the door and the library desk
+    page = client.get(f"/{lang}/staff/programs/checkin/").content.decode()
+    assert f'<button type="submit">{door}</button>' in page
+    assert desk not in page
+    library = client.get(f"/{lang}/staff/library/desk/checkin/").content.decode()
+    assert f"<h1>{desk}</h1>" in library

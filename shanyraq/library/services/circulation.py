@@ -19,6 +19,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from shanyraq.core.services import audit_record
+from shanyraq.library import notifications
 from shanyraq.library.models import Copy, Hold, Loan, LoanRule, Patron, Record
 from shanyraq.library.services.calendar import Calendar, due_date
 
@@ -116,7 +117,7 @@ def _next_hold(copy: Copy, today: dt.date) -> Hold | None:
     """Give the copy to the first patron waiting for its record (FIFO), or shelve it."""
     hold = (
         Hold.objects.select_for_update(of=("self",))
-        .select_related("patron__person")
+        .select_related("patron__person__guardian", "record")
         .filter(record_id=copy.record_id, status=Hold.Status.WAITING)
         .order_by("placed_at", "pk")
         .first()
@@ -131,9 +132,7 @@ def _next_hold(copy: Copy, today: dt.date) -> Hold | None:
     hold.save(update_fields=["status", "copy", "ready_until"])
     Copy.objects.filter(pk=copy.pk).update(status=Copy.Status.ON_HOLD_SHELF)
     copy.status = Copy.Status.ON_HOLD_SHELF
-    from shanyraq.library.tasks import send_hold_ready
-
-    transaction.on_commit(lambda: send_hold_ready.enqueue(hold.pk))
+    notifications.hold_ready(hold)  # stored with this change, sent after the commit
     return hold
 
 
@@ -250,3 +249,17 @@ def overdue_loans(today: dt.date | None = None):
     return Loan.objects.filter(returned_at__isnull=True, due_on__lt=today).select_related(
         "copy__record", "patron__person"
     )
+
+
+def loans_remind_overdue(*, today: dt.date | None = None) -> int:
+    """One e-mail per overdue loan per day at most: `reminded_on` and the message commit together."""
+    today = today or timezone.localdate()
+    count = 0
+    loans = overdue_loans(today).filter(patron__isnull=False).exclude(reminded_on=today)
+    for loan in loans.select_related("patron__person__guardian"):
+        with transaction.atomic():
+            if Loan.objects.filter(pk=loan.pk).exclude(reminded_on=today).update(reminded_on=today) != 1:
+                continue
+            if notifications.loan_overdue(loan) is not None:
+                count += 1
+    return count

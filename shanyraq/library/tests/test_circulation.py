@@ -186,14 +186,15 @@ def test_marking_lost_closes_the_loan():
     assert (copy.status, loan.returned_at is not None) == ("lost", True)
 
 
-def test_overdue_reminder_is_sent_once_a_day_in_the_patrons_language():
+def test_overdue_reminder_is_sent_once_a_day_in_the_patrons_language(django_capture_on_commit_callbacks):
     from shanyraq.library.tasks import send_overdue_reminders
 
     patron = PatronFactory(person=PersonFactory(language="ru"))
     loan = circ.copy_checkout(barcode=CopyFactory().barcode, patron=patron)
     Loan.objects.filter(pk=loan.pk).update(due_on=timezone.localdate() - dt.timedelta(days=2))
-    send_overdue_reminders.call()
-    send_overdue_reminders.call()
+    with django_capture_on_commit_callbacks(execute=True):
+        send_overdue_reminders.call()
+        send_overdue_reminders.call()
     assert len(mail.outbox) == 1
     assert mail.outbox[0].subject == "Срок возврата книги истёк"
 

@@ -27,10 +27,11 @@ def test_expire_holds_command():
     assert out.getvalue().strip() == "expired holds: 1"
 
 
-def test_send_overdue_reminders_command_sends_mail():
+def test_send_overdue_reminders_command_sends_mail(django_capture_on_commit_callbacks):
     loan = circ.copy_checkout(barcode=CopyFactory().barcode, patron=PatronFactory())
     Loan.objects.filter(pk=loan.pk).update(due_on=timezone.localdate() - dt.timedelta(days=1))
-    call_command("send_overdue_reminders", stdout=io.StringIO())
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command("send_overdue_reminders", stdout=io.StringIO())
     assert len(mail.outbox) == 1
 
 

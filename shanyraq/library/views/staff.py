@@ -8,6 +8,7 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.library import reports
@@ -115,10 +116,19 @@ def patron_new(request):
 
 
 REPORTS = {
-    "loans": (lambda: [_("Month"), _("Language"), _("Patron category"), _("Loans")], reports.loans_by_month),
-    "popular": (lambda: ["ID", _("Title"), _("Loans")], reports.most_borrowed),
-    "overdue": (lambda: [_("Copy"), _("Title"), _("Due on"), _("Days overdue")], reports.overdue),
-    "acquisitions": (lambda: [_("Acquired on"), _("Copy"), _("Title")], reports.new_acquisitions),
+    "loans": (
+        lambda: [_("Month"), pgettext("book", "Language"), _("Patron category"), _("Loans")],
+        reports.loans_by_month,
+    ),
+    "popular": (lambda: ["ID", pgettext("bibliographic", "Title"), _("Loans")], reports.most_borrowed),
+    "overdue": (
+        lambda: [_("Copy"), pgettext("bibliographic", "Title"), _("Due on"), _("Days overdue")],
+        reports.overdue,
+    ),
+    "acquisitions": (
+        lambda: [_("Acquired on"), _("Copy"), pgettext("bibliographic", "Title")],
+        reports.new_acquisitions,
+    ),
 }
 
 

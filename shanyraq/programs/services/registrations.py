@@ -24,15 +24,15 @@ from django.utils.translation import gettext as _
 
 from shanyraq.core.services import audit_record
 from shanyraq.people.models import Person
+from shanyraq.programs import notifications
 from shanyraq.programs.models import Program, Registration, Session
 
 OFFER_HOURS = getattr(settings, "PROGRAMS_OFFER_HOURS", 24)
 
 
-def _notify(registration_id: int, kind: str) -> None:
-    from shanyraq.programs.tasks import send_registration_email
-
-    transaction.on_commit(lambda: send_registration_email.enqueue(registration_id, kind))
+def _notify(registration: Registration, kind: str, session_id: int | None = None) -> None:
+    """Inside the caller's transaction: the e-mail is stored with the change, sent after the commit."""
+    notifications.registration_notify(registration, kind, session_id)
 
 
 def pool_lock(program: Program, session: Session | None) -> tuple[Program, Session | None]:
@@ -180,7 +180,7 @@ def registration_create(
         )
         audit_record(actor=actor, action="registration.create", target=registration, status=status)
         if notify:
-            _notify(registration.pk, "registered")
+            _notify(registration, "registered")
     return registration
 
 
@@ -199,7 +199,7 @@ def _offer_free_seats(program: Program, session: Session | None, now: dt.datetim
         waiting.save(update_fields=["status", "offer_expires_at"])
         free -= waiting.seats
         offered.append(waiting)
-        _notify(waiting.pk, "offered")
+        _notify(waiting, "offered")
     return offered
 
 
@@ -220,7 +220,7 @@ def registration_cancel(*, registration: Registration, actor=None) -> Registrati
         registration.cancelled_at = timezone.now()
         registration.save(update_fields=["status", "cancelled_at"])
         audit_record(actor=actor, action="registration.cancel", target=registration)
-        _notify(registration.pk, "cancelled")
+        _notify(registration, "cancelled")
         _offer_free_seats(program, None if program.registers_as_whole else session, timezone.now())
     return registration
 
@@ -238,7 +238,7 @@ def registration_accept_offer(*, registration: Registration, actor=None) -> Regi
         registration.email_verified = True
         registration.save(update_fields=["status", "offer_expires_at", "email_verified"])
         audit_record(actor=actor, action="registration.accept_offer", target=registration)
-        _notify(registration.pk, "registered")
+        _notify(registration, "registered")
     return registration
 
 
@@ -281,12 +281,14 @@ def reminders_send(*, day: dt.date | None = None) -> int:
             status__in=(Registration.Status.CONFIRMED,),
         ).filter(Q(reminded_at__isnull=True) | Q(reminded_at__lt=recent))
         for reg_id in list(pool.values_list("pk", flat=True)):
-            updated = Registration.objects.filter(
-                Q(reminded_at__isnull=True) | Q(reminded_at__lt=recent), pk=reg_id
-            ).update(reminded_at=timezone.now())
-            if updated:
-                from shanyraq.programs.tasks import send_registration_email
-
-                send_registration_email.enqueue(reg_id, "reminder", session.pk)
-                count += 1
+            with transaction.atomic():  # the mark and the stored reminder commit together
+                updated = Registration.objects.filter(
+                    Q(reminded_at__isnull=True) | Q(reminded_at__lt=recent), pk=reg_id
+                ).update(reminded_at=timezone.now())
+                if updated:
+                    registration = Registration.objects.select_related(
+                        "program", "session__space", "person", "booker"
+                    ).get(pk=reg_id)
+                    _notify(registration, "reminder", session.pk)
+                    count += 1
     return count

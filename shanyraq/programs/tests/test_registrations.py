@@ -156,12 +156,13 @@ def test_registration_email_is_in_the_registrants_language_with_ics_and_qr(
     assert message.attachments[1][1][:8] == b"\x89PNG\r\n\x1a\n"
 
 
-def test_reminders_go_once_to_tomorrows_confirmed_registrants():
+def test_reminders_go_once_to_tomorrows_confirmed_registrants(django_capture_on_commit_callbacks):
     session = make_session(days=1)
     _fill(session, 2)
     mail.outbox.clear()
-    assert reminders_send() == 2
-    assert reminders_send() == 0
+    with django_capture_on_commit_callbacks(execute=True):
+        assert reminders_send() == 2
+        assert reminders_send() == 0
     assert len(mail.outbox) == 2
 
 

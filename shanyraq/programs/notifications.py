@@ -1,0 +1,89 @@
+"""Registration e-mails, always in the booker's language, with the ticket and a calendar file.
+
+`registration_notify` renders the message and stores it in the outbox inside the caller's
+transaction (the registration service's), so the e-mail exists exactly when the change does;
+the worker sends it after the commit (shanyraq/mail/services.py).
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from shanyraq.core import languages
+from shanyraq.mail.models import OutboxMessage
+from shanyraq.mail.services import Attachment, LaterAttachment, outbox_enqueue
+from shanyraq.programs import ics, tickets, tokens
+from shanyraq.programs.models import Registration, Session
+
+SUBJECTS = {
+    # Translators: e-mail subjects; %(title)s is the program title.
+    "registered": lambda: _("Your registration: %(title)s"),
+    "offered": lambda: _("A seat is free for you: %(title)s"),
+    "cancelled": lambda: _("Registration cancelled: %(title)s"),
+    "reminder": lambda: _("Tomorrow: %(title)s"),
+}
+
+
+def _link(name: str, registration: Registration, action: str) -> str:
+    return settings.SITE_URL + reverse(name, kwargs={"token": tokens.make(registration.pk, action)})
+
+
+def registration_notify(
+    registration: Registration, kind: str, session_id: int | None = None
+) -> OutboxMessage | None:
+    """Render the `kind` e-mail ("registered", "offered", "cancelled", "reminder") into the outbox."""
+    recipient = registration.booker
+    address = recipient.email or registration.person.email
+    if not address:
+        return None
+    lang = languages.normalize(recipient.language) or settings.LANGUAGE_CODE
+    with translation.override(lang):
+        program = registration.program
+        if session_id or registration.session_id:
+            pk = session_id or registration.session_id
+            sessions = list(Session.objects.filter(pk=pk).select_related("program", "space"))
+        else:
+            sessions = list(program.sessions.filter(is_cancelled=False).select_related("program", "space"))
+        title, _lang = languages.translated(program, "title", lang)
+        context = {
+            "kind": kind,
+            "registration": registration,
+            "program": program,
+            "title": title,
+            "sessions": sessions,
+            "person": registration.person,
+            "recipient": recipient,
+            "cancel_url": _link("programs:cancel", registration, "cancel"),
+            "verify_url": _link("programs:verify", registration, "verify"),
+            "accept_url": _link("programs:accept", registration, "accept"),
+            "hours": getattr(settings, "PROGRAMS_OFFER_HOURS", 24),
+            "CENTER_NAME": str(settings.SHANYRAQ["CENTER_NAME"]),
+        }
+        subject = SUBJECTS[kind]() % {"title": title}
+        body = render_to_string("programs/email/registration.txt", context)
+        attachments = [
+            Attachment("session.ics", ics.calendar(sessions, name=title, lang=lang), "text/calendar")
+        ]
+        if kind in ("registered", "reminder") and registration.status == Registration.Status.CONFIRMED:
+            attachments.append(
+                LaterAttachment(
+                    f"ticket-{registration.code}.png",
+                    "image/png",
+                    f"{tickets.__name__}.{tickets.qr_png.__name__}",
+                    {"code": registration.code},
+                )
+            )
+    return outbox_enqueue(
+        to=address,
+        subject=subject,
+        body=body,
+        language=lang,
+        headers={"Content-Language": lang},
+        attachments=attachments,
+        related=registration,
+        topic=f"programs.{kind}",
+    )
