@@ -107,6 +107,10 @@ POLICY: dict[str, Policy] = {
     "programs_staff:sessions": perm("programs.add_session"),
     "spaces_staff:requests": perm("spaces.view_booking"),
     "spaces_staff:decide": perm("spaces.approve_booking", method="POST"),
+    "mail_staff:outbox": perm("mail.view_outboxmessage"),
+    "mail_staff:retry": perm("mail.change_outboxmessage", method="POST", ok=302),
+    # The demo mailbox exists only in demo mode (the tests' locmem backend is one), for staff.
+    "mail_staff:viewer": Policy("signed_in", ok={"patron": 404, "other": 404, "staff": 200}),
     "library:account": Policy("signed_in"),
     "library:loan_renew": Policy("owner", method="POST"),
     "library:hold_cancel": Policy("owner", method="POST"),
@@ -183,6 +187,7 @@ def fill(world, key: str, route: str) -> list[str]:
         "programs_staff:attendance": {"pk": world.session.pk},
         "programs_staff:sessions": {"pk": world.program.pk},
         "spaces_staff:decide": {"pk": world.booking.pk},
+        "mail_staff:retry": {"pk": world.message.pk},
         "library:hold_place": {"pk": world.record.pk},
         "library:loan_renew": {"pk": world.loan.pk},
         "library:hold_cancel": {"pk": world.hold.pk},

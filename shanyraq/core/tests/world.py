@@ -158,4 +158,10 @@ def build(staff_user) -> SimpleNamespace:
         traceback="",
     )
     w.audit = AuditEvent.objects.filter(target_type="people.person").first()
+    from shanyraq.mail.models import OutboxMessage
+
+    # The registration's e-mail, as the outbox keeps it (written on commit in real use).
+    w.message = OutboxMessage.objects.create(
+        to_email=CONTACT_EMAIL, language="en", subject="Your registration", body="See you soon."
+    )
     return w
