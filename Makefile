@@ -21,6 +21,7 @@ compile: install
 
 migrate: install
 	$(PY) manage.py migrate --noinput
+	$(PY) manage.py createcachetable
 	$(PY) manage.py sync_roles
 
 demo: migrate compile

@@ -68,6 +68,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "shanyraq.api.middleware.ApiGuardMiddleware",  # size and CSRF first: nothing oversized is stored
     "shanyraq.api.idempotency.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -195,15 +196,31 @@ TASKS = {
     }
 }
 
-# --- Cache (rate limits) --------------------------------------------------------------------
-CACHES = {
-    "default": {
-        "BACKEND": "django.core.cache.backends.db.DatabaseCache"
-        if os.environ.get("CACHE_TABLE")
-        else "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": os.environ.get("CACHE_TABLE", "shanyraq"),
+# --- Cache (rate limits, shared by every worker and machine) --------------------------------
+# The database cache by default (`manage.py createcachetable`, run by `make migrate`); Redis
+# through django-redis when REDIS_URL is set. Never a per-process cache: a rate limit kept in
+# each worker's memory lets N workers take N times the limit (docs/decisions/012).
+if os.environ.get("REDIS_URL"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            "KEY_PREFIX": "shanyraq",
+        }
     }
-}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": os.environ.get("CACHE_TABLE", "shanyraq_cache"),
+        }
+    }
+
+# Reverse proxies whose X-Forwarded-For is believed (CIDRs, comma-separated), e.g.
+# TRUSTED_PROXIES=127.0.0.1/32,10.0.0.0/8. Empty: the header is ignored (core/clientip.py).
+TRUSTED_PROXIES = env_list("TRUSTED_PROXIES")
+# Bytes a public form or API request may send (core/limits.py); staff uploads are not affected.
+PUBLIC_MAX_BODY_BYTES = int(os.environ.get("PUBLIC_MAX_BODY_BYTES", str(64 * 1024)))
 
 # --- Security -------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

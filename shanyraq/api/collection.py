@@ -6,12 +6,13 @@ storage locations, provenance notes and unpublished records are never serialized
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
-from django.utils.translation import gettext as _
-from ninja import Router, Schema
-from ninja.errors import HttpError
+from ninja import Query, Router, Schema
 
+from shanyraq.api.inputs import MAX_OFFSET, READ_ERRORS
 from shanyraq.collection import selectors
 from shanyraq.collection.models import Artifact
 from shanyraq.core import languages
@@ -19,6 +20,9 @@ from shanyraq.core import languages
 router = Router()
 
 MAX_LIMIT = 100
+Sort = Literal[tuple(selectors.SORTS)]
+LimitQuery = Query(20, ge=1, le=MAX_LIMIT)
+OffsetQuery = Query(0, ge=0, le=MAX_OFFSET)
 
 
 class TermOut(Schema):
@@ -97,7 +101,9 @@ def _summary(request, artifact: Artifact) -> dict:
 
 
 @router.get(
-    "/artifacts", response=ArtifactPage, summary="Published artifacts, filtered like the online collection"
+    "/artifacts",
+    response={200: ArtifactPage, **READ_ERRORS},
+    summary="Published artifacts, filtered like the online collection",
 )
 def artifact_list(
     request: HttpRequest,
@@ -107,16 +113,10 @@ def artifact_list(
     material: str | None = None,
     hall: str | None = None,
     on_view: bool = False,
-    sort: str = "accession",
-    limit: int = 20,
-    offset: int = 0,
+    sort: Sort = "accession",
+    limit: int = LimitQuery,
+    offset: int = OffsetQuery,
 ):
-    if not 1 <= limit <= MAX_LIMIT:
-        raise HttpError(400, _("limit must be between 1 and %(max)s.") % {"max": MAX_LIMIT})
-    if offset < 0:
-        raise HttpError(400, _("offset cannot be negative."))
-    if sort not in selectors.SORTS:
-        raise HttpError(400, _("Unknown sort: %(sort)s") % {"sort": sort})
     browse = selectors.artifacts_browse(
         q=q[:200],
         category=[category] if category else [],
@@ -132,7 +132,11 @@ def artifact_list(
     return {"count": browse.total, "results": [_summary(request, a) for a in qs[offset : offset + limit]]}
 
 
-@router.get("/artifacts/{accession}", response=ArtifactDetailOut, summary="One published artifact")
+@router.get(
+    "/artifacts/{accession}",
+    response={200: ArtifactDetailOut, **READ_ERRORS},
+    summary="One published artifact",
+)
 def artifact_detail(request: HttpRequest, accession: str):
     artifact = get_object_or_404(
         selectors.artifacts_public()

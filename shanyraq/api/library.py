@@ -9,8 +9,9 @@ import datetime as dt
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import Router, Schema
+from ninja import Path, Query, Router, Schema
 
+from shanyraq.api.inputs import MAX_PAGE, READ_ERRORS
 from shanyraq.library import selectors
 from shanyraq.library.marc import export
 from shanyraq.library.models import Record
@@ -18,6 +19,20 @@ from shanyraq.library.models import Record
 router = Router()
 
 MAX_LIMIT = 100
+RecordId = Path(..., ge=1, le=2**53)
+PageQuery = Query(1, ge=1, le=MAX_PAGE)
+
+
+def _file_responses(content_type: str) -> dict:
+    """OpenAPI for an export that answers with a file, or a Problem."""
+    problem = {"$ref": "#/components/schemas/Problem"}
+    return {
+        "responses": {
+            "200": {"description": "OK", "content": {content_type: {"schema": {"type": "string"}}}},
+            "400": {"description": "Bad Request", "content": {"application/json": {"schema": problem}}},
+            "404": {"description": "Not Found", "content": {"application/json": {"schema": problem}}},
+        }
+    }
 
 
 class ContributorOut(Schema):
@@ -100,7 +115,11 @@ def _list_item(record: Record) -> RecordListOut:
     )
 
 
-@router.get("/records", response=RecordPage, summary="Search the library catalogue in any script")
+@router.get(
+    "/records",
+    response={200: RecordPage, **READ_ERRORS},
+    summary="Search the library catalogue in any script",
+)
 def record_list(
     request: HttpRequest,
     q: str = "",
@@ -108,7 +127,7 @@ def record_list(
     year: str = "",
     subject: str = "",
     available: bool = False,
-    page: int = 1,
+    page: int = PageQuery,
 ):
     result = selectors.opac_search(
         q=q[:200], language=language[:3], year=year[:4], subject=subject[:300], available=available, page=page
@@ -129,8 +148,10 @@ def _record(pk: int) -> Record:
     return record
 
 
-@router.get("/records/{record_id}", response=RecordOut, summary="One record with its copies")
-def record_detail(request: HttpRequest, record_id: int):
+@router.get(
+    "/records/{record_id}", response={200: RecordOut, **READ_ERRORS}, summary="One record with its copies"
+)
+def record_detail(request: HttpRequest, record_id: int = RecordId):
     record = _record(record_id)
     item = _list_item(record)
     return RecordOut(
@@ -156,23 +177,35 @@ def record_detail(request: HttpRequest, record_id: int):
     )
 
 
-@router.get("/records/{record_id}/marc", summary="MARC21 ISO 2709 (UTF-8)")
-def record_marc(request: HttpRequest, record_id: int):
+@router.get(
+    "/records/{record_id}/marc",
+    summary="MARC21 ISO 2709 (UTF-8)",
+    openapi_extra=_file_responses("application/marc"),
+)
+def record_marc(request: HttpRequest, record_id: int = RecordId):
     return HttpResponse(
         export.iso2709([_record(record_id)], base_url=settings.SITE_URL), content_type="application/marc"
     )
 
 
-@router.get("/records/{record_id}/marcxml", summary="MARCXML")
-def record_marcxml(request: HttpRequest, record_id: int):
+@router.get(
+    "/records/{record_id}/marcxml",
+    summary="MARCXML",
+    openapi_extra=_file_responses("application/marcxml+xml"),
+)
+def record_marcxml(request: HttpRequest, record_id: int = RecordId):
     return HttpResponse(
         export.marcxml([_record(record_id)], base_url=settings.SITE_URL),
         content_type="application/marcxml+xml",
     )
 
 
-@router.get("/records/{record_id}/dc", summary="Dublin Core (oai_dc)")
-def record_dc(request: HttpRequest, record_id: int):
+@router.get(
+    "/records/{record_id}/dc",
+    summary="Dublin Core (oai_dc)",
+    openapi_extra=_file_responses("application/xml"),
+)
+def record_dc(request: HttpRequest, record_id: int = RecordId):
     return HttpResponse(
         export.dublin_core(_record(record_id), base_url=settings.SITE_URL), content_type="application/xml"
     )

@@ -2,20 +2,25 @@
 
 Translated fields come as {"zh-hans": .., "en": .., "kk": .., "ru": ..}. Public registration is
 rate-limited per IP (cache) and carries a honeypot field `website` that people leave empty;
-a filled honeypot gets a 202 with nothing written, so bots learn nothing.
+a filled honeypot gets a 202 with nothing written, so bots learn nothing. Every field and list
+of the input has a bound in the schema (maxLength, maxItems, minimum, maximum), checked before
+the handler runs; the service checks them again before its transaction (issue 13).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 
+from shanyraq.api.inputs import READ_ERRORS, WRITE_ERRORS, Text
 from shanyraq.core import languages
-from shanyraq.programs import ratelimit, selectors, tokens
+from shanyraq.programs import conf, ratelimit, selectors, tokens
 from shanyraq.programs.models import Program, Registration, Session
 from shanyraq.programs.services.public import ChildInput, Submission, registration_submit
 from shanyraq.programs.services.registrations import registration_cancel
@@ -57,22 +62,34 @@ class ProgramDetailOut(ProgramOut):
     sessions: list[SessionOut]
 
 
+# Bounds of the schema (programs/conf.py holds the same defaults; the service reads the settings).
+NAME_MAX = conf.DEFAULTS["PROGRAMS_NAME_MAX_LENGTH"]
+EMAIL_MAX = conf.DEFAULTS["PROGRAMS_EMAIL_MAX_LENGTH"]
+PHONE_MAX = conf.DEFAULTS["PROGRAMS_PHONE_MAX_LENGTH"]
+GROUP_MAX = conf.DEFAULTS["PROGRAMS_GROUP_NAME_MAX_LENGTH"]
+CHILDREN_MAX = conf.DEFAULTS["PROGRAMS_MAX_CHILDREN"]
+SEATS_MAX = 1000  # no group is larger; the program's own "largest group" is checked by the service
+ID_MAX = 2**53  # ids beyond this are not ours (and overflow the database's integer)
+Language = Literal[tuple(settings.LANGUAGE_CODES)]
+Kind = Literal[("", *Program.Kind.values)]
+
+
 class ChildIn(Schema):
-    name: str
+    name: Text(NAME_MAX)
     birth_date: dt.date
 
 
 class RegistrationIn(Schema):
-    name: str = ""
-    email: str = ""
-    phone: str = ""
-    language: str = Field("en", description="One of zh-hans, en, kk, ru: the language of the e-mails.")
+    name: Text(NAME_MAX) = ""
+    email: Text(EMAIL_MAX) = ""
+    phone: Text(PHONE_MAX) = ""
+    language: Language = Field("en", description="The language of the e-mails.")
     birth_date: dt.date | None = None
-    children: list[ChildIn] = []
+    children: list[ChildIn] = Field([], max_length=CHILDREN_MAX)
     guardian_consent: bool = False
-    group_name: str = ""
-    seats: int = 1
-    website: str = Field("", description="Honeypot: leave empty.")
+    group_name: Text(GROUP_MAX) = ""
+    seats: int = Field(1, ge=1, le=SEATS_MAX)
+    website: Text(NAME_MAX) = Field("", description="Honeypot: leave empty.")
 
 
 class RegistrationOut(Schema):
@@ -85,11 +102,16 @@ class RegistrationOut(Schema):
 
 
 class CancelIn(Schema):
-    token: str
+    token: Text(500)
 
 
 class Message(Schema):
     detail: str
+
+
+SessionId = Path(..., ge=1, le=ID_MAX)
+ProgramId = Path(..., ge=1, le=ID_MAX)
+KindQuery = Query("", description="Only programs of this kind.")
 
 
 def _program(p: Program) -> dict:
@@ -123,8 +145,8 @@ def _session(s: Session) -> dict:
     }
 
 
-@router.get("/programs", response=list[ProgramOut], summary="Published programs")
-def program_list(request, kind: str = ""):
+@router.get("/programs", response={200: list[ProgramOut], **READ_ERRORS}, summary="Published programs")
+def program_list(request, kind: Kind = KindQuery):
     qs = selectors.programs_public()
     if kind:
         qs = qs.filter(kind=kind)
@@ -132,9 +154,11 @@ def program_list(request, kind: str = ""):
 
 
 @router.get(
-    "/programs/{program_id}", response=ProgramDetailOut, summary="A program with its upcoming sessions"
+    "/programs/{program_id}",
+    response={200: ProgramDetailOut, **READ_ERRORS},
+    summary="A program with its upcoming sessions",
 )
-def program_detail(request, program_id: int):
+def program_detail(request, program_id: int = ProgramId):
     program = get_object_or_404(selectors.programs_public(), pk=program_id)
     sessions = selectors.with_seats_left(selectors.sessions_public().filter(program=program))
     return {
@@ -144,33 +168,27 @@ def program_detail(request, program_id: int):
     }
 
 
-@router.get("/sessions/{session_id}", response=SessionOut, summary="A session and its seats left")
-def session_detail(request, session_id: int):
+@router.get(
+    "/sessions/{session_id}",
+    response={200: SessionOut, **READ_ERRORS},
+    summary="A session and its seats left",
+)
+def session_detail(request, session_id: int = SessionId):
     session = get_object_or_404(selectors.sessions_public(include_past=True), pk=session_id)
     return _session(session)
 
 
 @router.post(
     "/sessions/{session_id}/registrations",
-    response={201: list[RegistrationOut], 202: Message, 422: dict, 429: Message},
+    response={201: list[RegistrationOut], 202: Message, **WRITE_ERRORS},
     summary="Register for a session (a course: for the whole course)",
     description="Seats are confirmed in arrival order; when full, the registration joins the waiting list "
     "(status `waiting`, `position` from 1). Rate-limited per IP. The e-mail with the ticket, a calendar file "
     "and a cancellation link goes out in `language`.",
 )
-def registration_post(request, session_id: int, payload: RegistrationIn):
+def registration_post(request, payload: RegistrationIn, session_id: int = SessionId):
     session = get_object_or_404(selectors.sessions_public(include_past=True), pk=session_id)
-    lang = languages.normalize(payload.language)
-    if lang is None or payload.language != lang:
-        return Status(
-            422,
-            {
-                "detail": _("Unknown language: %(code)s") % {"code": payload.language},
-                "errors": {
-                    "language": [_("Use one of: %(codes)s") % {"codes": ", ".join(languages.codes())}]
-                },
-            },
-        )
+    lang = payload.language
     if payload.website:
         return Status(202, {"detail": _("Thank you.")})
     if not ratelimit.allow(request):
@@ -208,7 +226,7 @@ def registration_post(request, session_id: int, payload: RegistrationIn):
 
 @router.post(
     "/registrations/cancel",
-    response={200: RegistrationOut, 404: Message, 422: dict},
+    response={200: RegistrationOut, **WRITE_ERRORS},
     summary="Cancel with the signed token from the e-mail or the registration answer",
 )
 def registration_cancel_post(request, payload: CancelIn):

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from django.http import HttpRequest
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
+from shanyraq.api.inputs import READ_ERRORS
 from shanyraq.core import languages
 from shanyraq.search import messages
 from shanyraq.search.selectors import KINDS, search
@@ -24,9 +25,16 @@ class SearchResult(Schema):
     snippet: str
 
 
-@router.get("", response=list[SearchResult], summary="Search everything, in any script")
+LimitQuery = Query(20, ge=1, le=MAX_LIMIT)
+
+
+@router.get("", response={200: list[SearchResult], **READ_ERRORS}, summary="Search everything, in any script")
 def search_endpoint(
-    request: HttpRequest, q: str = "", kind: str | None = None, lang: str | None = None, limit: int = 20
+    request: HttpRequest,
+    q: str = "",
+    kind: str | None = None,
+    lang: str | None = None,
+    limit: int = LimitQuery,
 ):
     """Cross-script search: Kazakh (Cyrillic, Latin, Arabic script), Russian, Chinese (characters
     or pinyin) and English queries meet records written in any of them. `lang` chooses the

@@ -1,9 +1,13 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from modeltranslation.admin import TabbedTranslationAdmin
 
 from shanyraq.core.admin import GuardedModelAdmin, SensitiveFieldsMixin
 from shanyraq.programs import search_sources
 from shanyraq.programs.models import Program, Registration, Session
+from shanyraq.programs.services.registrations import registration_approve
 
 
 class SessionInline(admin.TabularInline):
@@ -41,3 +45,20 @@ class RegistrationAdmin(GuardedModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    actions = ["approve_pending"]
+
+    @admin.action(description=_("Approve group bookings awaiting confirmation"), permissions=["change"])
+    def approve_pending(self, request, queryset):
+        """Staff vouch for a school they know: each pending group takes its seats (or a place in line)."""
+        done = 0
+        for registration in queryset.filter(status=Registration.Status.PENDING):
+            try:
+                registration_approve(registration=registration, actor=request.user)
+                done += 1
+            except ValidationError as exc:
+                self.message_user(request, " ".join(exc.messages), messages.ERROR)
+        self.message_user(
+            request,
+            ngettext("%(n)s group booking approved.", "%(n)s group bookings approved.", done) % {"n": done},
+        )

@@ -12,7 +12,7 @@ MAX_CHILDREN = 4
 
 class RegistrationForm(forms.Form):
     name = forms.CharField(label=_("Your name"), max_length=200, required=False)
-    email = forms.EmailField(label=_("E-mail"), required=False)
+    email = forms.EmailField(label=_("E-mail"), max_length=254, required=False)
     phone = forms.CharField(label=_("Phone (optional)"), max_length=40, required=False)
     birth_date = forms.DateField(
         label=_("Your birth date"),
@@ -29,10 +29,14 @@ class RegistrationForm(forms.Form):
     )
     group_name = forms.CharField(label=_("School and class"), max_length=200, required=False)
     seats = forms.IntegerField(
-        label=_("Number of pupils and accompanying adults"), min_value=1, initial=1, required=False
+        label=_("Number of pupils and accompanying adults"),
+        min_value=1,
+        max_value=1000,
+        initial=1,
+        required=False,
     )
     # Honeypot: hidden from people by CSS, filled in by bots.
-    website = forms.CharField(label=_("Leave this empty"), required=False)
+    website = forms.CharField(label=_("Leave this empty"), max_length=200, required=False)
 
     def __init__(self, *args, program=None, **kwargs):
         super().__init__(*args, **kwargs)

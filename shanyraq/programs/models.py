@@ -129,9 +129,12 @@ class Registration(models.Model):
         OFFERED = "offered", _("Seat offered")
         CANCELLED = "cancelled", _("Cancelled")
         ATTENDED = "attended", _("Attended")
+        # A large group booked by an unconfirmed address: holds no seat until the booker
+        # confirms the address or staff approve (programs/conf.py PROGRAMS_GROUP_VERIFY_ABOVE).
+        PENDING = "pending", _("Awaiting confirmation")
 
     HOLDING = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED)
-    ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED, Status.WAITING)
+    ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED, Status.WAITING, Status.PENDING)
 
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("program")

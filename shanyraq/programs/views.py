@@ -18,6 +18,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from shanyraq.core import languages
+from shanyraq.core.calendars import OutOfRange, month_start
+from shanyraq.core.limits import limit_body
 from shanyraq.programs import ics, ratelimit, selectors, tokens
 from shanyraq.programs.forms import RegistrationForm
 from shanyraq.programs.models import Program, Registration, Session
@@ -73,11 +75,10 @@ def whats_on(request):
 
 def whats_on_calendar(request):
     today = timezone.localdate()
-    month = request.GET.get("month", "")
     try:
-        first = dt.date.fromisoformat(f"{month}-01") if month else today.replace(day=1)
-    except ValueError:
-        first = today.replace(day=1)
+        first = month_start(request.GET.get("month", ""), today)
+    except OutOfRange as exc:
+        return render(request, "core/refused.html", {"message": exc.message()}, status=400)
     last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
     sessions = selectors.sessions_public(day_from=first, day_to=last, include_past=True)
     by_day: dict[dt.date, list[Session]] = {}
@@ -165,6 +166,7 @@ def program_detail(request, pk: int):
     )
 
 
+@limit_body
 @require_http_methods(["GET", "POST"])
 def session_detail(request, pk: int):
     session = get_object_or_404(selectors.sessions_public(include_past=True), pk=pk)

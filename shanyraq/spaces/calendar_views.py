@@ -11,7 +11,6 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,8 +19,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from icalendar import Calendar, Event
 
-from shanyraq.core import languages
+from shanyraq.core import languages, ratelimit
+from shanyraq.core.calendars import OutOfRange, month_start, week_monday
+from shanyraq.core.limits import limit_body
 from shanyraq.core.permissions import staff_permission_required
+from shanyraq.spaces import conf
 from shanyraq.spaces.models import Booking
 from shanyraq.spaces.selectors import bookings_between, bookings_requested, spaces_public
 from shanyraq.spaces.services import booking_decide, booking_request
@@ -33,14 +35,6 @@ def public_label(booking: Booking) -> str:
     return booking.public_title if booking.is_public and booking.public_title else _("Booked")
 
 
-def _parse_week(value: str, today: dt.date) -> dt.date:
-    try:
-        year, week = value.split("-W")
-        return dt.date.fromisocalendar(int(year), int(week), 1)
-    except (ValueError, AttributeError):
-        return today - dt.timedelta(days=today.weekday())
-
-
 def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=timezone.get_current_timezone())
 
@@ -49,42 +43,48 @@ def space_calendar(request, slug: str):
     space = get_object_or_404(spaces_public(), slug=slug)
     today = timezone.localdate()
     view = "month" if request.GET.get("view") == "month" else "week"
-    if view == "week":
-        monday = _parse_week(request.GET.get("week", ""), today)
-        days = [monday + dt.timedelta(days=i) for i in range(7)]
-        bookings = list(
-            bookings_between(space, _midnight(days[0]), _midnight(days[-1] + dt.timedelta(days=1)))
-        )
-        columns = [(day, [b for b in bookings if timezone.localtime(b.start).date() == day]) for day in days]
-        prev_w, next_w = monday - dt.timedelta(days=7), monday + dt.timedelta(days=7)
-        context = {
-            "columns": columns,
-            "prev": "{}-W{:02d}".format(*prev_w.isocalendar()[:2]),
-            "next": "{}-W{:02d}".format(*next_w.isocalendar()[:2]),
-        }
-    else:
-        try:
-            first = dt.date.fromisoformat(request.GET.get("month", "") + "-01")
-        except ValueError:
-            first = today.replace(day=1)
-        last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
-        bookings = list(bookings_between(space, _midnight(first), _midnight(last + dt.timedelta(days=1))))
-        by_day: dict[dt.date, list[Booking]] = {}
-        for b in bookings:
-            by_day.setdefault(timezone.localtime(b.start).date(), []).append(b)
-        weeks = [
-            [(d, by_day.get(d, []), d.month == first.month) for d in week]
-            for week in pycalendar.Calendar().monthdatescalendar(first.year, first.month)
-        ]
-        context = {
-            "weeks": weeks,
-            "first": first,
-            "prev": (first - dt.timedelta(days=1)).strftime("%Y-%m"),
-            "next": (last + dt.timedelta(days=1)).strftime("%Y-%m"),
-        }
+    try:
+        if view == "week":
+            context, bookings = _week(space, week_monday(request.GET.get("week", ""), today))
+        else:
+            context, bookings = _month(space, month_start(request.GET.get("month", ""), today))
+    except OutOfRange as exc:
+        return render(request, "core/refused.html", {"message": exc.message()}, status=400)
     for b in bookings:
         b.label = public_label(b)
     return render(request, "spaces/calendar.html", {"space": space, "view": view, "today": today, **context})
+
+
+def _week(space, monday: dt.date) -> tuple[dict, list[Booking]]:
+    days = [monday + dt.timedelta(days=i) for i in range(7)]
+    bookings = list(bookings_between(space, _midnight(days[0]), _midnight(days[-1] + dt.timedelta(days=1))))
+    columns = [(day, [b for b in bookings if timezone.localtime(b.start).date() == day]) for day in days]
+    prev_w, next_w = monday - dt.timedelta(days=7), monday + dt.timedelta(days=7)
+    context = {
+        "columns": columns,
+        "prev": "{}-W{:02d}".format(*prev_w.isocalendar()[:2]),
+        "next": "{}-W{:02d}".format(*next_w.isocalendar()[:2]),
+    }
+    return context, bookings
+
+
+def _month(space, first: dt.date) -> tuple[dict, list[Booking]]:
+    last = first.replace(day=pycalendar.monthrange(first.year, first.month)[1])
+    bookings = list(bookings_between(space, _midnight(first), _midnight(last + dt.timedelta(days=1))))
+    by_day: dict[dt.date, list[Booking]] = {}
+    for b in bookings:
+        by_day.setdefault(timezone.localtime(b.start).date(), []).append(b)
+    weeks = [
+        [(d, by_day.get(d, []), d.month == first.month) for d in week]
+        for week in pycalendar.Calendar().monthdatescalendar(first.year, first.month)
+    ]
+    context = {
+        "weeks": weeks,
+        "first": first,
+        "prev": (first - dt.timedelta(days=1)).strftime("%Y-%m"),
+        "next": (last + dt.timedelta(days=1)).strftime("%Y-%m"),
+    }
+    return context, bookings
 
 
 def space_ics(request, slug: str):
@@ -134,24 +134,19 @@ def booking_decide_view(request, pk: int):
 
 class RequestForm(forms.Form):
     name = forms.CharField(label=_("Your name or organisation"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"))
+    email = forms.EmailField(label=_("E-mail"), max_length=254)
     start = forms.DateTimeField(label=_("From"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     end = forms.DateTimeField(label=_("Until"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     purpose = forms.CharField(label=_("What for?"), max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
-    website = forms.CharField(label=_("Leave this empty"), required=False)  # honeypot
+    website = forms.CharField(label=_("Leave this empty"), max_length=200, required=False)  # honeypot
 
 
 def _allow(request) -> bool:
-    """At most 5 requests per IP per hour (cache counter)."""
-    key = f"spaces:request:{request.META.get('REMOTE_ADDR', '')}"
-    if cache.add(key, 1, timeout=3600):
-        return True
-    try:
-        return cache.incr(key) <= 5
-    except ValueError:
-        return True
+    """At most SPACES_REQUEST_RATE requests per visitor IP (shared cache, core/ratelimit.py)."""
+    return ratelimit.allow(request, "spaces:request", ratelimit.Rate.parse(conf.get("SPACES_REQUEST_RATE")))
 
 
+@limit_body
 @require_http_methods(["GET", "POST"])
 def booking_request_view(request, slug: str):
     """An outside organisation asks for a space; the program coordinator decides."""
@@ -174,8 +169,8 @@ def booking_request_view(request, slug: str):
                 )
                 done = True
             except ValidationError as exc:
-                for message in exc.messages:
-                    form.add_error(None, message)
+                for field, messages in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, messages)
     elif request.method == "POST" and form.data.get("website"):
         done = True  # a bot: pretend, write nothing
     status = 400 if request.method == "POST" and not done else 200

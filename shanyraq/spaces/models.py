@@ -3,6 +3,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Space(models.Model):
@@ -57,6 +58,8 @@ class Booking(models.Model):
         APPROVED = "approved", _("Approved")
         REFUSED = "refused", _("Refused")
         CANCELLED = "cancelled", _("Cancelled")
+        # Nobody approved the outside request in time (spaces/conf.py SPACES_REQUEST_EXPIRE_HOURS).
+        EXPIRED = "expired", pgettext_lazy("booking status", "Expired")
 
     ACTIVE = (Status.REQUESTED, Status.APPROVED)
 

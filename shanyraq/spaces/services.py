@@ -20,6 +20,7 @@ from django.utils.translation import gettext as _
 
 from shanyraq.core.services import audit_record
 from shanyraq.people.models import Person
+from shanyraq.spaces import conf
 from shanyraq.spaces.models import Booking, Space
 
 
@@ -140,7 +141,10 @@ def booking_request(
     cleanup_minutes: int = 0,
     actor=None,
 ) -> Booking:
-    """An outside request: it holds the time while the program coordinator decides."""
+    """An outside request: it holds the time while the program coordinator decides, for at most
+    SPACES_REQUEST_EXPIRE_HOURS; it may not be longer than SPACES_REQUEST_MAX_HOURS nor start
+    more than SPACES_REQUEST_MAX_DAYS_AHEAD ahead (a room cannot be blocked for decades)."""
+    _check_request(start=start, end=end, purpose=purpose, requester_name=requester_name)
     return booking_create(
         space=space,
         start=start,
@@ -154,6 +158,45 @@ def booking_request(
         requester_email=requester_email,
         actor=actor,
     )
+
+
+def _check_request(*, start: dt.datetime, end: dt.datetime, purpose: str, requester_name: str) -> None:
+    errors: dict[str, str] = {}
+    now = timezone.now()
+    most = conf.get("SPACES_REQUEST_MAX_HOURS")
+    ahead = conf.get("SPACES_REQUEST_MAX_DAYS_AHEAD")
+    if start < now:
+        errors["start"] = _("The start is in the past.")
+    elif start > now + dt.timedelta(days=ahead):
+        errors["start"] = _("Requests are taken at most %(days)s days ahead.") % {"days": ahead}
+    if end - start > dt.timedelta(hours=most):
+        errors["end"] = _("A request may cover at most %(hours)s hours.") % {"hours": most}
+    for field, value, setting in (
+        ("purpose", purpose, "SPACES_PURPOSE_MAX_LENGTH"),
+        ("requester_name", requester_name, "SPACES_NAME_MAX_LENGTH"),
+    ):
+        if len(value or "") > conf.get(setting):
+            errors[field] = _("At most %(n)s characters, please.") % {"n": conf.get(setting)}
+    if errors:
+        raise ValidationError(errors)
+
+
+def booking_requests_expire(*, now: dt.datetime | None = None) -> int:
+    """Outside requests nobody approved within SPACES_REQUEST_EXPIRE_HOURS expire and free the time."""
+    now = now or timezone.now()
+    cutoff = now - dt.timedelta(hours=conf.get("SPACES_REQUEST_EXPIRE_HOURS"))
+    stale = Booking.objects.filter(status=Booking.Status.REQUESTED, created_at__lt=cutoff)
+    count = 0
+    for pk in list(stale.values_list("pk", flat=True)):
+        with transaction.atomic():
+            booking = Booking.objects.select_for_update().get(pk=pk)
+            if booking.status != Booking.Status.REQUESTED or booking.created_at >= cutoff:
+                continue
+            booking.status = Booking.Status.EXPIRED
+            booking.save(update_fields=["status"])
+            audit_record(actor=None, action="booking.expire", target=booking)
+            count += 1
+    return count
 
 
 def booking_move(

@@ -61,7 +61,7 @@ def test_unknown_kind_is_refused_in_the_callers_language(client, corpus):  # noq
 def test_limit_out_of_range_is_refused(client, corpus):  # noqa: F811
     response = client.get("/api/v1/search", {"q": "Абай", "limit": 1000}, HTTP_ACCEPT_LANGUAGE="zh-hans")
     assert response.status_code == 400
-    assert response.json() == {"detail": "数量上限必须在 1 到 100 之间。"}
+    assert response.json() == {"detail": "请求无效。", "errors": {"limit": ["最多 100。"]}}
 
 
 def test_openapi_lists_the_search_endpoint(client):

@@ -1,7 +1,9 @@
 """What the public registration form and the API submit: the booker, children, a school group.
 
 All or nothing: if one child is too young for the session, nobody from the form is registered
-and no person is created. People are created through people.services.person_create, which
+and no person is created. Sizes (field lengths, the number of children, the seats one booker
+may take) are checked before the transaction opens, so an oversized request is refused without
+writing a row or taking SQLite's write lock (issue 13). People are created through people.services.person_create, which
 records the guardian's consent for each child.
 """
 
@@ -17,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from shanyraq.people.models import Person
 from shanyraq.people.services import person_create
+from shanyraq.programs import conf
 from shanyraq.programs.models import Registration, Session
 from shanyraq.programs.services.registrations import registration_create
 
@@ -40,9 +43,40 @@ class Submission:
     seats: int = 1
 
 
+def _too_long(value: str, setting: str) -> str | None:
+    limit = conf.get(setting)
+    if len(value or "") > limit:
+        return _("At most %(n)s characters, please.") % {"n": limit}
+    return None
+
+
+def check_sizes(*, session: Session, data: Submission) -> dict[str, str]:
+    """What is too big in a submission, checked without touching the database."""
+    errors: dict[str, str] = {}
+    for name, setting in (
+        ("name", "PROGRAMS_NAME_MAX_LENGTH"),
+        ("email", "PROGRAMS_EMAIL_MAX_LENGTH"),
+        ("phone", "PROGRAMS_PHONE_MAX_LENGTH"),
+        ("group_name", "PROGRAMS_GROUP_NAME_MAX_LENGTH"),
+    ):
+        message = _too_long(getattr(data, name), setting)
+        if message:
+            errors[name] = message
+    for child in data.children:
+        message = _too_long(child.name, "PROGRAMS_NAME_MAX_LENGTH")
+        if message:
+            errors["children"] = message
+    most = min(conf.get("PROGRAMS_MAX_CHILDREN"), session.program.max_per_booker)
+    if len(data.children) > most:
+        errors["children"] = _("One registration may name at most %(n)s children.") % {"n": most}
+    return errors
+
+
 def registration_submit(*, session: Session, data: Submission, user=None, actor=None) -> list[Registration]:
     """Register the booker, or their children, or a school group, in one transaction."""
-    errors: dict[str, str] = {}
+    errors = check_sizes(session=session, data=data)
+    if errors:
+        raise ValidationError(errors)
     account = getattr(user, "person", None) if getattr(user, "is_authenticated", False) else None
     if account is None:
         if not data.name.strip():

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Max, Q, Sum
@@ -24,10 +23,8 @@ from django.utils.translation import gettext as _
 
 from shanyraq.core.services import audit_record
 from shanyraq.people.models import Person
-from shanyraq.programs import notifications
+from shanyraq.programs import conf, notifications
 from shanyraq.programs.models import Program, Registration, Session
-
-OFFER_HOURS = getattr(settings, "PROGRAMS_OFFER_HOURS", 24)
 
 
 def _notify(registration: Registration, kind: str, session_id: int | None = None) -> None:
@@ -156,16 +153,12 @@ def registration_create(
             raise ValidationError(
                 {"seats": _("One person may book at most %(n)s seats here.") % {"n": program.max_per_booker}}
             )
-        state = pool.aggregate(
-            taken=Sum("seats", filter=Q(status__in=Registration.HOLDING)),
-            waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
-            last_position=Max("position"),
-        )
-        if (state["taken"] or 0) + seats <= pool_capacity(program, locked_session) and not state["waiting"]:
-            status, position = Registration.Status.CONFIRMED, None
+        if _needs_confirmation(
+            seats=seats, group_name=group_name, email_verified=email_verified, staff=staff
+        ):
+            status, position = Registration.Status.PENDING, None
         else:
-            status = Registration.Status.WAITING
-            position = (state["last_position"] or 0) + 1
+            status, position = _place(pool, program, locked_session, seats)
         registration = Registration.objects.create(
             program=program,
             session=pool_session,
@@ -184,6 +177,49 @@ def registration_create(
     return registration
 
 
+def _needs_confirmation(*, seats: int, group_name: str, email_verified: bool, staff: bool) -> bool:
+    """A large group from an unconfirmed address holds nothing until confirmed (seat squatting)."""
+    return (
+        bool(group_name.strip())
+        and seats > conf.get("PROGRAMS_GROUP_VERIFY_ABOVE")
+        and not (email_verified or staff)
+    )
+
+
+def _place(pool, program: Program, locked_session: Session | None, seats: int) -> tuple[str, int | None]:
+    """Inside the pool lock: confirmed if the seats are free and nobody waits, else the next place in line."""
+    state = pool.aggregate(
+        taken=Sum("seats", filter=Q(status__in=Registration.HOLDING)),
+        waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
+        last_position=Max("position"),
+    )
+    if (state["taken"] or 0) + seats <= pool_capacity(program, locked_session) and not state["waiting"]:
+        return Registration.Status.CONFIRMED, None
+    return Registration.Status.WAITING, (state["last_position"] or 0) + 1
+
+
+def registration_confirm_pending(*, registration: Registration, actor=None) -> Registration:
+    """A pending group booking is confirmed by its address or by staff: it now takes its seats
+    (or its place on the waiting list) like a new registration would. Anything else is unchanged."""
+    with transaction.atomic():
+        program, locked_session = pool_lock(registration.program, registration.session)
+        registration = Registration.objects.select_for_update().get(pk=registration.pk)
+        if registration.status != Registration.Status.PENDING:
+            return registration
+        pool_session = None if program.registers_as_whole else locked_session
+        pool = Registration.objects.filter(**Registration.pool_filter(program, pool_session))
+        registration.status, registration.position = _place(pool, program, locked_session, registration.seats)
+        registration.save(update_fields=["status", "position"])
+        audit_record(
+            actor=actor,
+            action="registration.confirm_pending",
+            target=registration,
+            status=registration.status,
+        )
+        _notify(registration, "registered")
+    return registration
+
+
 def _offer_free_seats(program: Program, session: Session | None, now: dt.datetime) -> list[Registration]:
     """Inside the pool lock: offer freed seats to the waiting list strictly in order."""
     pool = Registration.objects.filter(**Registration.pool_filter(program, session))
@@ -195,7 +231,7 @@ def _offer_free_seats(program: Program, session: Session | None, now: dt.datetim
         if waiting.seats > free:
             break
         waiting.status = Registration.Status.OFFERED
-        waiting.offer_expires_at = now + dt.timedelta(hours=OFFER_HOURS)
+        waiting.offer_expires_at = now + dt.timedelta(hours=conf.get("PROGRAMS_OFFER_HOURS"))
         waiting.save(update_fields=["status", "offer_expires_at"])
         free -= waiting.seats
         offered.append(waiting)
@@ -225,6 +261,13 @@ def registration_cancel(*, registration: Registration, actor=None) -> Registrati
     return registration
 
 
+def registration_approve(*, registration: Registration, actor) -> Registration:
+    """Staff vouch for a pending group booking (a school they know): it takes its seats."""
+    if registration.status != Registration.Status.PENDING:
+        raise ValidationError({"status": _("Only a booking awaiting confirmation can be approved.")})
+    return registration_confirm_pending(registration=registration, actor=actor)
+
+
 def registration_accept_offer(*, registration: Registration, actor=None) -> Registration:
     with transaction.atomic():
         pool_lock(registration.program, registration.session)
@@ -243,8 +286,11 @@ def registration_accept_offer(*, registration: Registration, actor=None) -> Regi
 
 
 def registration_verify_email(*, registration: Registration) -> Registration:
+    """The booker followed the link in the e-mail: the address is real; a pending group takes its seats."""
     Registration.objects.filter(pk=registration.pk).update(email_verified=True)
     registration.email_verified = True
+    if registration.status == Registration.Status.PENDING:
+        registration = registration_confirm_pending(registration=registration)
     return registration
 
 

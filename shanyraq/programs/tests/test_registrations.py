@@ -114,11 +114,15 @@ def test_age_is_checked_against_the_session_date():
     assert "birth_date" in exc.value.message_dict
 
 
-def test_a_school_group_books_several_seats_at_once():
+def test_a_school_group_with_a_confirmed_address_books_several_seats_at_once():
     program = ProgramFactory(kind=Program.Kind.TOUR, allow_groups=True)
     session = make_session(program=program, capacity=30)
     reg = registration_create(
-        session=session, person=PersonFactory(), seats=25, group_name="School 55, class 3"
+        session=session,
+        person=PersonFactory(),
+        seats=25,
+        group_name="School 55, class 3",
+        email_verified=True,
     )
     assert (reg.status, reg.seats) == ("confirmed", 25)
     assert (

@@ -1,0 +1,46 @@
+"""Request body limits, checked from Content-Length before anything reads the body.
+
+The API and the public forms take small bodies (a registration is a few hundred bytes), so
+they refuse anything bigger than a few kilobytes with 413 in the visitor's language, before
+parsing, validation, a transaction or the database; staff uploads keep Django's own limits.
+"""
+
+from __future__ import annotations
+
+from functools import wraps
+
+from django.conf import settings
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+
+DEFAULT_PUBLIC_MAX_BODY = 64 * 1024
+
+
+def public_max_body() -> int:
+    """Bytes a public form or API request may send (settings.PUBLIC_MAX_BODY_BYTES)."""
+    return int(getattr(settings, "PUBLIC_MAX_BODY_BYTES", DEFAULT_PUBLIC_MAX_BODY))
+
+
+def body_too_large(request, limit: int | None = None) -> bool:
+    limit = public_max_body() if limit is None else limit
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        return True
+    return length > limit
+
+
+def too_large_message() -> str:
+    return _("The request is too large: at most %(kb)s KB, please.") % {"kb": public_max_body() // 1024}
+
+
+def limit_body(view):
+    """A public form view: refuse an oversized POST with 413 before the form reads it."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        if request.method == "POST" and body_too_large(request):
+            return render(request, "core/refused.html", {"message": too_large_message()}, status=413)
+        return view(request, *args, **kwargs)
+
+    return wrapped
