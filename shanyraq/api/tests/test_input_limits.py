@@ -163,7 +163,8 @@ def test_a_lone_surrogate_in_json_is_a_400_not_a_500(client):
 
 def test_a_nul_character_is_refused(client):
     response = _post(client, make_session(), _body(name="Li\x00Wei"))
-    assert response.status_code == 400
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"name": ["This text contains a character that cannot be stored."]}
     assert Person.objects.count() == 0
 
 
@@ -176,7 +177,7 @@ def test_a_25_megabyte_body_is_a_413_in_the_callers_language(client):
 def test_an_unknown_language_is_refused_by_the_enum(client):
     response = _post(client, make_session(), _body(language="de"))
     assert response.status_code == 422
-    assert response.json()["errors"] == {"language": ["Use one of: 'zh-hans', 'en', 'kk' or 'ru'"]}
+    assert response.json()["errors"] == {"language": ["Use one of: zh-hans, en, kk, ru"]}
 
 
 @pytest.mark.parametrize(

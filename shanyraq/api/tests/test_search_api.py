@@ -8,6 +8,9 @@ from shanyraq.search.tests.fixtures import corpus  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 
+RU_CODES = "Используйте один из вариантов: zh-hans, en, kk, ru"
+KK_KINDS = "Мыналардың бірін қолданыңыз: artifact, exhibition, record, program, space, page"
+
 
 def test_search_returns_ranked_hits_in_the_requested_language(client, corpus):  # noqa: F811
     response = client.get("/api/v1/search", {"q": "Altyn adam", "lang": "zh-hans"})
@@ -49,13 +52,13 @@ def test_hostile_query_returns_200(client, corpus):  # noqa: F811
 def test_unknown_language_is_refused_in_the_callers_language(client, corpus):  # noqa: F811
     response = client.get("/api/v1/search", {"q": "Абай", "lang": "de"}, HTTP_ACCEPT_LANGUAGE="ru")
     assert response.status_code == 400
-    assert response.json() == {"detail": "Неизвестный код языка: de"}
+    assert response.json() == {"detail": "Запрос недействителен.", "errors": {"lang": [RU_CODES]}}
 
 
 def test_unknown_kind_is_refused_in_the_callers_language(client, corpus):  # noqa: F811
     response = client.get("/api/v1/search", {"q": "Абай", "kind": "book"}, HTTP_ACCEPT_LANGUAGE="kk")
     assert response.status_code == 400
-    assert response.json()["detail"].startswith("Белгісіз түр: book.")
+    assert response.json()["errors"] == {"kind": [KK_KINDS]}
 
 
 def test_limit_out_of_range_is_refused(client, corpus):  # noqa: F811
