@@ -78,15 +78,6 @@ def clock():
         yield traveller
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """The cache is the database cache, as in production: its table lives in the test database."""
-    from django.core.management import call_command
-
-    with django_db_blocker.unblock():
-        call_command("createcachetable", verbosity=0)
-
-
 @pytest.fixture
 def roles(db):
     from shanyraq.core.roles import sync_roles
