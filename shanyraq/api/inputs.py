@@ -56,7 +56,15 @@ class Problem(Schema):
 # The refusals each kind of operation may answer, for the OpenAPI schema (schemathesis checks
 # that nothing else comes back).
 READ_ERRORS = {400: Problem, 404: Problem}
-WRITE_ERRORS = {400: Problem, 403: Problem, 404: Problem, 413: Problem, 422: Problem, 429: Problem}
+WRITE_ERRORS = {
+    400: Problem,
+    403: Problem,
+    404: Problem,
+    409: Problem,
+    413: Problem,
+    422: Problem,
+    429: Problem,
+}
 
 
 def _message(error: dict) -> str:

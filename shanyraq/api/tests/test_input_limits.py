@@ -211,7 +211,7 @@ def test_the_schema_shows_the_bounds(client):
     )
     assert offset["schema"]["maximum"] == 1_000_000
     responses = schema["paths"]["/api/v1/sessions/{session_id}/registrations"]["post"]["responses"]
-    assert sorted(responses) == ["201", "202", "400", "403", "404", "413", "422", "429"]
+    assert sorted(responses) == ["201", "202", "400", "403", "404", "409", "413", "422", "429"]
 
 
 def test_program_kind_is_an_enum(client):
