@@ -78,6 +78,26 @@ def clock():
         yield traveller
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache(request):
+    """The cache is the database cache, as in production (rate limits, facet counts): a test that
+    uses the database starts and ends with it empty; a test without a database has no cache."""
+    names = set(request.fixturenames)
+    marker = request.node.get_closest_marker("django_db")
+    if not (marker or names & {"db", "transactional_db", "live_server"}):
+        yield
+        return
+    transactional = names & {"transactional_db", "live_server"} or (
+        marker and marker.kwargs.get("transaction")
+    )
+    request.getfixturevalue("transactional_db" if transactional else "db")
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def roles(db):
     from shanyraq.core.roles import sync_roles

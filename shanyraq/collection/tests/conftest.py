@@ -17,13 +17,3 @@ def vocab(db):
 @pytest.fixture
 def curator(staff_user):
     return staff_user("curator", username="curator-fixture")
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Facet counts are cached per collection version; tests roll the DB back, so clear it too."""
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()

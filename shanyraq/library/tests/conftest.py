@@ -11,14 +11,6 @@ def _static_root_exists():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
-    """The OPAC caches facet counts; each test starts with an empty cache."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
 def _no_language_left_active():
     """A request to /kk/... leaves Kazakh active in the thread; tests that run next (search's
     fallback for an unknown language follows the active one) must not inherit it."""
