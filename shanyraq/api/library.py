@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Router, Schema
 
+from shanyraq.core import links
 from shanyraq.library import selectors
 from shanyraq.library.marc import export
 from shanyraq.library.models import Record
@@ -76,7 +76,7 @@ class RecordPage(Schema):
 
 
 def _url(record: Record) -> str:
-    return f"{settings.SITE_URL}/library/records/{record.pk}/"
+    return links.absolute_reverse("library:record", pk=record.pk)
 
 
 def _contributors(record: Record) -> list[ContributorOut]:
@@ -159,14 +159,14 @@ def record_detail(request: HttpRequest, record_id: int):
 @router.get("/records/{record_id}/marc", summary="MARC21 ISO 2709 (UTF-8)")
 def record_marc(request: HttpRequest, record_id: int):
     return HttpResponse(
-        export.iso2709([_record(record_id)], base_url=settings.SITE_URL), content_type="application/marc"
+        export.iso2709([_record(record_id)], base_url=links.site_url()), content_type="application/marc"
     )
 
 
 @router.get("/records/{record_id}/marcxml", summary="MARCXML")
 def record_marcxml(request: HttpRequest, record_id: int):
     return HttpResponse(
-        export.marcxml([_record(record_id)], base_url=settings.SITE_URL),
+        export.marcxml([_record(record_id)], base_url=links.site_url()),
         content_type="application/marcxml+xml",
     )
 
@@ -174,5 +174,5 @@ def record_marcxml(request: HttpRequest, record_id: int):
 @router.get("/records/{record_id}/dc", summary="Dublin Core (oai_dc)")
 def record_dc(request: HttpRequest, record_id: int):
     return HttpResponse(
-        export.dublin_core(_record(record_id), base_url=settings.SITE_URL), content_type="application/xml"
+        export.dublin_core(_record(record_id), base_url=links.site_url()), content_type="application/xml"
     )
