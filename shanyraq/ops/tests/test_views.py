@@ -73,3 +73,18 @@ def test_the_jobs_page_asks_anonymous_visitors_to_sign_in(client):
 
 def test_the_director_dashboard_links_to_the_jobs_page(staff_client):
     assert 'href="/en/staff/ops/jobs/"' in staff_client("director").get("/en/staff/").content.decode()
+
+
+@pytest.mark.parametrize(
+    ("lang", "every_minute", "every_five"),
+    [
+        ("en", "every minute", "every 5 minutes"),
+        ("zh-hans", "每分钟", "每 5 分钟"),
+        ("kk", "әр минут сайын", "әр 5 минут сайын"),
+        ("ru", "каждую минуту", "каждые 5 минут"),
+    ],
+)
+def test_interval_schedules_read_naturally_in_each_language(staff_client, lang, every_minute, every_five):
+    text = staff_client("director").get(f"/{lang}/staff/ops/jobs/").content.decode()
+    assert f"<td>{every_minute}</td>" in text
+    assert f"<td>{every_five}</td>" in text

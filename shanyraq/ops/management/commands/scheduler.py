@@ -11,6 +11,7 @@ import threading
 
 from django.core.management.base import BaseCommand
 from django.db import close_old_connections
+from django.utils import timezone
 
 from shanyraq.ops import conf
 from shanyraq.ops.services import scheduler_tick
@@ -39,7 +40,7 @@ class Command(BaseCommand):
             for run in scheduler_tick():
                 if options["verbosity"]:
                     self.stdout.write(
-                        f"scheduler: enqueued {run.job} (due {run.scheduled_for:%Y-%m-%d %H:%M})"
+                        f"scheduler: enqueued {run.job} (due {timezone.localtime(run.scheduled_for):%Y-%m-%d %H:%M})"
                     )
             close_old_connections()
             if once:
