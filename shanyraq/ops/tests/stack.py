@@ -9,11 +9,19 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
 import requests
 
 ROOT = Path(__file__).resolve().parents[3]
 # The variables of the test run that must not leak into a production process.
 TEST_ONLY = {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE", "DATABASE_URL", "PYTEST_XDIST_WORKER"}
+
+
+def skip_under_on_date(config) -> None:
+    """The stack's processes run on the real clock: `--on-date` cannot reach them, so a run under
+    another date would prove nothing new (and cost a minute)."""
+    if config.getoption("--on-date"):
+        pytest.skip("real processes on the real clock: --on-date does not reach them")
 
 
 def free_port() -> int:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 import requests
 
-from shanyraq.ops.tests.stack import ROOT, free_port, manage, production_env, wait_for
+from shanyraq.ops.tests.stack import ROOT, free_port, manage, production_env, skip_under_on_date, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +24,8 @@ SITE = "center.example.org"
 
 
 @pytest.fixture
-def postgres_database():
+def postgres_database(pytestconfig):
+    skip_under_on_date(pytestconfig)
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith(("postgres://", "postgresql://")):
         pytest.skip(

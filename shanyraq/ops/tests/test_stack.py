@@ -18,7 +18,7 @@ import pytest
 import requests
 from aiosmtpd.controller import Controller
 
-from shanyraq.ops.tests.stack import ROOT, free_port, manage, production_env, wait_for
+from shanyraq.ops.tests.stack import ROOT, free_port, manage, production_env, skip_under_on_date, wait_for
 
 pytestmark = pytest.mark.slow
 
@@ -30,8 +30,9 @@ print(session.pk)
 
 
 @pytest.fixture(scope="module")
-def prepared(tmp_path_factory):
+def prepared(tmp_path_factory, pytestconfig):
     """A var/ directory as `make run` leaves it before serving: migrated, static files collected."""
+    skip_under_on_date(pytestconfig)
     var_dir = tmp_path_factory.mktemp("var")
     env = production_env(var_dir, SHANYRAQ_LOCAL_HTTP="1")
     manage(env, "migrate", "--noinput", "-v0")
