@@ -72,6 +72,7 @@ JOBS: list[Job] = [
     Job("expire_holds", Daily(dt.time(0, 15)), call="shanyraq.library.tasks.expire_holds"),
     Job("anonymize_loans", Daily(dt.time(3, 0)), call="shanyraq.library.tasks.anonymize_loans"),
     Job("prune_job_runs", Daily(dt.time(3, 30)), call="shanyraq.ops.services.job_runs_prune"),
+    Job("idempotency_prune", Daily(dt.time(3, 45)), call="shanyraq.api.idempotency.idempotency_prune"),
     Job("send_overdue_reminders", Daily(dt.time(9, 0)), call="shanyraq.library.tasks.send_overdue_reminders"),
     Job("programs_send_reminders", Daily(dt.time(10, 0)), call="shanyraq.programs.tasks.send_reminders"),
 ]

@@ -157,6 +157,7 @@ def test_every_registered_job_names_a_callable_or_a_command():
         "expire_holds",
         "anonymize_loans",
         "prune_job_runs",
+        "idempotency_prune",
         "send_overdue_reminders",
         "programs_send_reminders",
     ]
