@@ -72,10 +72,27 @@ def scheduler() -> Status:
     return status
 
 
+def last_backup() -> Status:
+    """The newest backup archive is younger than BACKUP_MAX_AGE_HOURS (the nightly `backup` job ran)."""
+    from shanyraq.backups.selectors import backup_status
+
+    status = backup_status()
+    at = status.last_backup_at
+    return Status(
+        status.ok,
+        {
+            "last_backup_at": at.isoformat() if at else None,
+            "age_seconds": round((timezone.now() - at).total_seconds()) if at else None,
+        },
+    )
+
+
 CHECKS: list[Check] = [
     Check("database", "shanyraq.ops.health.database"),
     Check("worker", "shanyraq.ops.health.worker"),
     Check("scheduler", "shanyraq.ops.health.scheduler"),
+    Check("pending_emails", "shanyraq.mail.health.pending_emails"),
+    Check("last_backup", "shanyraq.ops.health.last_backup"),
 ]
 
 

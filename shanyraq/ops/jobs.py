@@ -68,10 +68,14 @@ class Job:
 JOBS: list[Job] = [
     # Sign of life of the worker for /health: the scheduler enqueues it, a worker must run it.
     Job("worker_heartbeat", Every(minutes=1), call="shanyraq.ops.services.worker_heartbeat"),
+    Job("send_outbox", Every(minutes=2), call="shanyraq.mail.tasks.send_due_outbox"),
     Job("programs_expire_offers", Every(minutes=5), call="shanyraq.programs.tasks.expire_offers"),
     Job("expire_holds", Daily(dt.time(0, 15)), call="shanyraq.library.tasks.expire_holds"),
     Job("anonymize_loans", Daily(dt.time(3, 0)), call="shanyraq.library.tasks.anonymize_loans"),
+    # After anonymization, so the night's archive holds no more than it must (docs/backups.md).
+    Job("backup", Daily(dt.time(3, 15)), call="shanyraq.backups.tasks.backup_daily"),
     Job("prune_job_runs", Daily(dt.time(3, 30)), call="shanyraq.ops.services.job_runs_prune"),
+    Job("prune_outbox", Daily(dt.time(3, 40)), call="shanyraq.mail.tasks.prune_outbox"),
     Job("idempotency_prune", Daily(dt.time(3, 45)), call="shanyraq.api.idempotency.idempotency_prune"),
     Job("send_overdue_reminders", Daily(dt.time(9, 0)), call="shanyraq.library.tasks.send_overdue_reminders"),
     Job("programs_send_reminders", Daily(dt.time(10, 0)), call="shanyraq.programs.tasks.send_reminders"),

@@ -153,10 +153,13 @@ def test_every_registered_job_names_a_callable_or_a_command():
 
     assert [job.name for job in jobs.JOBS] == [
         "worker_heartbeat",
+        "send_outbox",
         "programs_expire_offers",
         "expire_holds",
         "anonymize_loans",
+        "backup",
         "prune_job_runs",
+        "prune_outbox",
         "idempotency_prune",
         "send_overdue_reminders",
         "programs_send_reminders",

@@ -90,8 +90,14 @@ def test_the_stack_serves_pages_health_and_our_404_then_stops_cleanly(stack, sig
     assert "Cultural Center of Kazakhstan in Beijing" in home.text
     assert "wsgiserver" not in home.headers.get("Server", "").lower()  # gunicorn, not runserver
     # The worker ran the scheduler's heartbeat job: the whole stack is up.
-    health = wait_for(f"{s.url}/health", s.proc, timeout=60).json()
-    assert health["status"] == "ok"
+    # (A fresh install has made no backup yet, so /health as a whole says 503 until the first night.)
+    health = wait_for(f"{s.url}/health", s.proc, status=503, timeout=60).json()
+    deadline = time.monotonic() + 60
+    while not (health["checks"]["worker"]["ok"] and health["checks"]["scheduler"]["ok"]):
+        assert time.monotonic() < deadline, health
+        time.sleep(0.5)
+        health = requests.get(f"{s.url}/health", timeout=10).json()
+    assert [name for name, check in health["checks"].items() if not check["ok"]] == ["last_backup"]
     assert health["checks"]["scheduler"]["jobs"]["worker_heartbeat"]["status"] == "succeeded"
     css = requests.get(f"{s.url}/static/site/site.css", timeout=10)
     assert css.status_code == 200  # whitenoise
