@@ -6,7 +6,7 @@ PY := $(BIN)/python
 PORT ?= 8000
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-dates lint format install migrate messages compile demo bench clean worker
+.PHONY: run dev test test-dates lint format install migrate messages compile demo bench clean worker
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,13 +27,22 @@ migrate: install
 demo: migrate compile
 	$(PY) manage.py load_demo --if-empty
 
+# The production stack on this machine: DEBUG off, gunicorn + whitenoise, the task worker and the
+# scheduler (`manage.py serve`), plain HTTP on 127.0.0.1. The secret key is generated into var/.
+RUN_ENV := SHANYRAQ_DEBUG=0 SHANYRAQ_LOCAL_HTTP=1 PORT=$(PORT)
+
 run: demo
-	$(PY) manage.py collectstatic --noinput --verbosity 0
-	@PORT=$(PORT) $(PY) manage.py demo_logins
-	@echo "Serving on http://127.0.0.1:$(PORT)/ (background worker started too). Ctrl-C stops both."
+	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	@$(RUN_ENV) $(PY) manage.py demo_logins
+	@echo "Serving on http://127.0.0.1:$(PORT)/ with gunicorn, the task worker and the scheduler. Ctrl-C stops all three."
+	@$(RUN_ENV) $(PY) manage.py serve
+
+# For developers: Django's auto-reloading development server with DEBUG on, and the worker.
+dev: demo
+	@echo "Development server on http://127.0.0.1:$(PORT)/ (DEBUG on, reloads on change). Ctrl-C stops it."
 	@trap 'kill 0' INT TERM EXIT; \
-	  $(PY) manage.py db_worker & \
-	  $(PY) manage.py runserver 127.0.0.1:$(PORT) --noreload
+	  PORT=$(PORT) $(PY) manage.py db_worker & \
+	  PORT=$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install
 	$(BIN)/ruff check .

@@ -1,14 +1,19 @@
 """One settings module, driven by environment variables.
 
 Development defaults work out of the box (SQLite under var/). Production sets
-SHANYRAQ_DEBUG=0, SECRET_KEY, ALLOWED_HOSTS, DATABASE_URL and the e-mail settings;
+SHANYRAQ_DEBUG=0, SITE_URL, DATABASE_URL and the e-mail settings (SECRET_KEY too when several
+machines serve the site; one machine generates its own into var/secret_key);
 `manage.py check --deploy` is clean with them (tested in core/tests/test_deploy_check.py).
+`make run` adds SHANYRAQ_LOCAL_HTTP=1: the production stack on plain HTTP at 127.0.0.1
+(no HTTPS redirect, no secure-only cookies), which `check --deploy` rightly warns about.
+See docs/deploy.md.
 """
 
 from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy
@@ -28,13 +33,49 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def secret_key_from_file(path: Path) -> str:
+    """Read the key generated on this machine, or generate it once (atomically: the web, worker
+    and scheduler processes may start at the same moment)."""
+    try:
+        return path.read_text().strip()
+    except FileNotFoundError:
+        pass
+    import secrets
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.{os.getpid()}")
+    temporary.write_text(secrets.token_urlsafe(50))
+    temporary.chmod(0o600)
+    try:
+        os.link(temporary, path)  # fails if another process won the race; its key is the key
+    except FileExistsError:
+        pass
+    finally:
+        temporary.unlink()
+    return path.read_text().strip()
+
+
 DEBUG = env_bool("SHANYRAQ_DEBUG", True)
-SECRET_KEY = os.environ.get("SECRET_KEY") or ("dev-only-insecure-key-change-me" if DEBUG else "")
-if not SECRET_KEY:
-    raise RuntimeError("SECRET_KEY must be set when SHANYRAQ_DEBUG=0")
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,testserver" if DEBUG else "")
+# Plain HTTP on this machine (`make run`): production settings otherwise, without HTTPS-only bits.
+LOCAL_HTTP = env_bool("SHANYRAQ_LOCAL_HTTP", False)
+SECRET_KEY = os.environ.get("SECRET_KEY") or (
+    "dev-only-insecure-key-change-me"
+    if DEBUG
+    else secret_key_from_file(Path(os.environ.get("SECRET_KEY_FILE", VAR_DIR / "secret_key")))
+)
+# Every absolute link (e-mails, QR labels, MARC 856, Dublin Core, ICS, permalinks) starts here;
+# unless set, it follows the port the server runs on.
+SITE_URL = (os.environ.get("SITE_URL") or f"http://127.0.0.1:{os.environ.get('PORT', '8000')}").rstrip("/")
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS",
+    ",".join(
+        dict.fromkeys(
+            [urlsplit(SITE_URL).hostname or "127.0.0.1", "127.0.0.1", "localhost"]
+            + (["testserver"] if DEBUG else [])
+        )
+    ),
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
-SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 # Our apps come before django.contrib so our catalogs win for shared msgids ("Page not found").
 INSTALLED_APPS = [
@@ -50,6 +91,7 @@ INSTALLED_APPS = [
     "shanyraq.site",
     "shanyraq.api",
     "shanyraq.backups",
+    "shanyraq.ops",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -101,7 +143,10 @@ VAR_DIR.mkdir(parents=True, exist_ok=True)
 DATABASES = {
     "default": dj_database_url.parse(
         os.environ.get("DATABASE_URL", f"sqlite:///{VAR_DIR / 'shanyraq.sqlite3'}"),
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "0")),
+        # Persistent connections, checked before reuse: a request does not pay for a new
+        # PostgreSQL connection (and its authentication) each time. 0 closes after each request.
+        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", "600")),
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
@@ -154,10 +199,13 @@ CONTENT_FALLBACKS = MODELTRANSLATION_FALLBACK_LANGUAGES
 
 # --- Static and media -----------------------------------------------------------------------
 STATIC_URL = "/static/"
-STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # WhiteNoise warns about a missing root
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploaded files: Django serves them in development and on `make run`'s single machine; behind a
+# reverse proxy in production the proxy serves MEDIA_ROOT at MEDIA_URL (docs/deploy.md).
+SERVE_MEDIA = env_bool("SERVE_MEDIA", DEBUG or LOCAL_HTTP)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -228,8 +276,10 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
-if not DEBUG:
+if not DEBUG and not LOCAL_HTTP:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    # The proxy's and the monitor's health probe may come over plain HTTP on the inside.
+    SECURE_REDIRECT_EXEMPT = [r"^health$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", "31536000"))
@@ -238,11 +288,22 @@ if not DEBUG:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 # --- Logging: no personal data (see core/logging.py) ---------------------------------------
+# LOG_FORMAT=json writes one JSON object per line (for a log collector); the same redaction applies.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {"redact": {"()": "shanyraq.core.logging.RedactPersonalData"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact"]}},
+    "formatters": {
+        "json": {"()": "shanyraq.ops.logging.JsonFormatter"},
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact"],
+            "formatter": "json" if os.environ.get("LOG_FORMAT") == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
 

@@ -13,6 +13,8 @@ from shanyraq.collection import urls as collection_urls
 from shanyraq.library import staff_urls as library_staff
 from shanyraq.library import urls as library_urls
 from shanyraq.mail import staff_urls as mail_staff
+from shanyraq.ops import staff_urls as ops_staff
+from shanyraq.ops import urls as ops_urls
 from shanyraq.programs import staff_urls as programs_staff
 from shanyraq.programs import urls as programs_urls
 from shanyraq.site import urls as site_urls
@@ -27,6 +29,7 @@ staff_patterns = [
     path("mail/", include(mail_staff)),
     path("programs/", include(programs_staff)),
     path("spaces/", include(spaces_staff)),
+    path("ops/", include(ops_staff)),
 ]
 
 urlpatterns = [
@@ -35,6 +38,7 @@ urlpatterns = [
     *library_urls.raw_urlpatterns,
     *programs_urls.raw_urlpatterns,
     *spaces_urls.raw_urlpatterns,
+    *ops_urls.raw_urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(
@@ -47,6 +51,7 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG or settings.MEDIA_ROOT:
-    # Uploaded images are served by Django in the demo; a production proxy serves /media/ itself.
+if settings.SERVE_MEDIA:
+    # Uploaded images are served by Django in development and on `make run`; in production the
+    # reverse proxy serves /media/ itself (docs/deploy.md), so this view is not in its URL map.
     urlpatterns += [path("media/<path:path>", serve, {"document_root": settings.MEDIA_ROOT})]

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Path, Query, Router, Schema
 
 from shanyraq.api.inputs import MAX_PAGE, READ_ERRORS
+from shanyraq.core import links
 from shanyraq.library import selectors
 from shanyraq.library.marc import export
 from shanyraq.library.models import Record
@@ -91,7 +91,7 @@ class RecordPage(Schema):
 
 
 def _url(record: Record) -> str:
-    return f"{settings.SITE_URL}/library/records/{record.pk}/"
+    return links.absolute_reverse("library:record", pk=record.pk)
 
 
 def _contributors(record: Record) -> list[ContributorOut]:
@@ -184,7 +184,7 @@ def record_detail(request: HttpRequest, record_id: int = RecordId):
 )
 def record_marc(request: HttpRequest, record_id: int = RecordId):
     return HttpResponse(
-        export.iso2709([_record(record_id)], base_url=settings.SITE_URL), content_type="application/marc"
+        export.iso2709([_record(record_id)], base_url=links.site_url()), content_type="application/marc"
     )
 
 
@@ -195,7 +195,7 @@ def record_marc(request: HttpRequest, record_id: int = RecordId):
 )
 def record_marcxml(request: HttpRequest, record_id: int = RecordId):
     return HttpResponse(
-        export.marcxml([_record(record_id)], base_url=settings.SITE_URL),
+        export.marcxml([_record(record_id)], base_url=links.site_url()),
         content_type="application/marcxml+xml",
     )
 
@@ -207,5 +207,5 @@ def record_marcxml(request: HttpRequest, record_id: int = RecordId):
 )
 def record_dc(request: HttpRequest, record_id: int = RecordId):
     return HttpResponse(
-        export.dublin_core(_record(record_id), base_url=settings.SITE_URL), content_type="application/xml"
+        export.dublin_core(_record(record_id), base_url=links.site_url()), content_type="application/xml"
     )

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
-from shanyraq.core import languages
+from shanyraq.core import languages, links
 from shanyraq.programs.models import Session
 
 UID_DOMAIN = "programs.shanyraq"
@@ -62,7 +62,7 @@ def calendar(sessions: Iterable[Session], *, name: str, lang: str | None = None)
         if summary:
             event.add("description", _text(summary)[:1000])
         event.add("location", _line(place))
-        event.add("url", settings.SITE_URL + session.get_absolute_url())
+        event.add("url", links.absolute_reverse("programs:session", lang=lang, pk=session.pk))
         if session.is_cancelled:
             event.add("status", "CANCELLED")
         cal.add_component(event)

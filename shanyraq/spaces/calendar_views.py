@@ -19,7 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 from icalendar import Calendar, Event
 
-from shanyraq.core import languages, ratelimit
+from shanyraq.core import languages, links, ratelimit
 from shanyraq.core.calendars import OutOfRange, month_start, week_monday
 from shanyraq.core.limits import limit_body
 from shanyraq.core.permissions import staff_permission_required
@@ -104,7 +104,7 @@ def space_ics(request, slug: str):
         event.add("summary", public_label(booking))
         event.add("location", languages.translated(space, "name", request.GET.get("lang"))[0])
         if booking.is_public and booking.public_url:
-            event.add("url", settings.SITE_URL + booking.public_url)
+            event.add("url", links.site_url(request.GET.get("lang")) + booking.public_url)
         cal.add_component(event)
     response = HttpResponse(cal.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{space.slug}.ics"'

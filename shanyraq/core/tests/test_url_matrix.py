@@ -106,6 +106,7 @@ POLICY: dict[str, Policy] = {
     "programs_staff:list": perm("programs.view_program"),
     "programs_staff:sessions": perm("programs.add_session"),
     "spaces_staff:requests": perm("spaces.view_booking"),
+    "ops_staff:jobs": perm("ops.view_jobrun"),
     "spaces_staff:decide": perm("spaces.approve_booking", method="POST"),
     "mail_staff:outbox": perm("mail.view_outboxmessage"),
     "mail_staff:retry": perm("mail.change_outboxmessage", method="POST", ok=302),

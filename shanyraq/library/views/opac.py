@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import json
 
-from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 
+from shanyraq.core import links
 from shanyraq.library import selectors
 from shanyraq.library.labels import bcp47
 from shanyraq.library.models import Hold, Record
@@ -76,7 +76,7 @@ def record_detail(request, pk: int):
         if patron
         else None
     )
-    url = f"{settings.SITE_URL}/library/records/{record.pk}/"
+    url = links.absolute_reverse("library:record", pk=record.pk)
     return render(
         request,
         "library/record.html",

@@ -1,0 +1,1 @@
+PERMISSIONS = {"director": ["ops.view_jobrun"]}
