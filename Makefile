@@ -34,6 +34,7 @@ RUN_ENV := SHANYRAQ_DEBUG=0 SHANYRAQ_LOCAL_HTTP=1 PORT=$(PORT)
 run: demo
 	$(RUN_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
 	@$(RUN_ENV) $(PY) manage.py demo_logins
+	@$(RUN_ENV) $(PY) manage.py mail_where
 	@echo "Serving on http://127.0.0.1:$(PORT)/ with gunicorn, the task worker and the scheduler. Ctrl-C stops all three."
 	@$(RUN_ENV) $(PY) manage.py serve
 

@@ -222,8 +222,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 20 * 1024 * 1024
 # --- E-mail ---------------------------------------------------------------------------------
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND",
+    # The local stack of `make run` is a demo: its e-mails stay on the machine (the demo mailbox).
     "django.core.mail.backends.console.EmailBackend"
-    if DEBUG
+    if DEBUG or LOCAL_HTTP
     else "django.core.mail.backends.smtp.EmailBackend",
 )
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
