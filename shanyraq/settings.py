@@ -110,6 +110,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "shanyraq.core.limits.QueryNulMiddleware",
     "shanyraq.api.middleware.ApiGuardMiddleware",  # size and CSRF first: nothing oversized is stored
     "shanyraq.api.idempotency.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

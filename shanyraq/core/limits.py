@@ -44,3 +44,19 @@ def limit_body(view):
         return view(request, *args, **kwargs)
 
     return wrapped
+
+
+class QueryNulMiddleware:
+    """A NUL in a query parameter is refused with 400 before any view: PostgreSQL cannot compare
+    text with NUL, so `?q=%00` on a search page used to end in a 500 there (found by the fuzz test)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if "%00" in request.META.get("QUERY_STRING", "") or any(
+            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        ):
+            message = _("The address contains a character that cannot be used.")
+            return render(request, "core/refused.html", {"message": message}, status=400)
+        return self.get_response(request)

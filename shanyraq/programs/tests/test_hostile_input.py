@@ -43,3 +43,10 @@ def test_a_long_name_in_the_form_is_refused_with_its_field(client):
     )
     assert response.status_code == 400
     assert Person.objects.count() == 0
+
+
+@pytest.mark.parametrize("url", ["/en/programs/?kind=%00", "/en/collection/?q=%00", "/en/library/?q=a%00b"])
+def test_a_nul_in_a_query_parameter_is_a_400_on_every_database(client, url):
+    response = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    assert response.status_code == 400
+    assert "The address contains a character that cannot be used." in response.content.decode()
