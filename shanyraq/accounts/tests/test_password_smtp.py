@@ -13,9 +13,9 @@ pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 def test_the_reset_link_arrives_by_smtp_in_russian_and_opens_the_form(
     client,
     staff,
-    smtp,
+    smtp,  # noqa: F811
     settings,
-    django_capture_on_commit_callbacks,  # noqa: F811
+    django_capture_on_commit_callbacks,
 ):
     staff("librarian", language="ru")
     with django_capture_on_commit_callbacks(execute=True):
