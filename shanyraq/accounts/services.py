@@ -64,13 +64,23 @@ def totp_device_confirm(*, user, key: str, code: str) -> TOTPDevice:
     """Keep the authenticator the user just scanned, once it shows a right code."""
     if not totp_matches(key, code):
         raise ValidationError(_("That code is not right. Check the time on your phone and try again."))
+    return totp_device_install(user=user, key=key, actor=user, used_now=True)
+
+
+def totp_device_install(*, user, key: str, actor, used_now: bool = False) -> TOTPDevice:
+    """Give a login this authenticator key, replacing any other (`used_now`: the current code
+    was just shown, so it cannot be replayed)."""
     with transaction.atomic():
         get_user_model().objects.select_for_update().get(pk=user.pk)
         TOTPDevice.objects.filter(user=user).delete()
         device = TOTPDevice.objects.create(
-            user=user, name="authenticator", key=key, confirmed=True, last_t=int(time.time()) // 30
+            user=user,
+            name="authenticator",
+            key=key,
+            confirmed=True,
+            last_t=int(time.time()) // 30 if used_now else -1,
         )
-        audit_record(actor=user, action="two_factor_added", target=user)
+        audit_record(actor=actor, action="two_factor_added", target=user)
     return device
 
 
