@@ -56,6 +56,7 @@ def lockout_response(request, original_response=None, credentials=None):
         response = TemplateResponse(request, original_response.template_name, context, status=429)
     else:
         response = TemplateResponse(request, "accounts/locked.html", {"message": message}, status=429)
+    response["Retry-After"] = str(int(conf.cool_off().total_seconds()))
     return response.render()  # built in middleware, after Django renders responses
 
 
