@@ -177,7 +177,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 # Axes first: a locked-out sign-in is refused before any password is hashed. Then one backend
-# that finds the login by username, e-mail or library card number (docs/decisions/012-signin.md).
+# that finds the login by username, e-mail or library card number (docs/decisions/013-signin.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "shanyraq.accounts.backends.SignInBackend",

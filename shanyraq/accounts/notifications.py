@@ -1,10 +1,10 @@
-"""E-mails about sign-in, written in the recipient's language (their Person's), not the asker's."""
+"""E-mails about sign-in, written in the recipient's language (their Person's), not the asker's,
+and stored in the outbox inside the caller's transaction (docs/decisions/010-mail-outbox.md)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
@@ -13,6 +13,8 @@ from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
 from shanyraq.accounts import conf, selectors
+from shanyraq.mail.models import OutboxMessage
+from shanyraq.mail.services import outbox_enqueue
 
 
 def password_reset_link(user) -> str:
@@ -28,7 +30,7 @@ def password_reset_link(user) -> str:
     return settings.SITE_URL + path
 
 
-def password_reset_message(user, *, fallback_language: str) -> EmailMessage | None:
+def password_reset(user, *, fallback_language: str) -> OutboxMessage | None:
     address, language = selectors.contact(user, fallback_language)
     if not address:
         return None
@@ -43,7 +45,15 @@ def password_reset_message(user, *, fallback_language: str) -> EmailMessage | No
                 "center": settings.SHANYRAQ["CENTER_NAME"],
             },
         )
-    return EmailMessage(subject=subject, body=body, to=[address], headers={"Content-Language": language})
+    return outbox_enqueue(
+        to=address,
+        subject=subject,
+        body=body,
+        language=language,
+        headers={"Content-Language": language},
+        related=user,
+        topic="accounts.password_reset",
+    )
 
 
 def _login_names(user) -> list[str]:

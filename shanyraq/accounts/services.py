@@ -13,7 +13,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
-from shanyraq.accounts import selectors
+from shanyraq.accounts import notifications, selectors
 from shanyraq.accounts.identifiers import normalize, user_by_email
 from shanyraq.accounts.throttle import key_for_user
 from shanyraq.core.services import audit_record
@@ -26,10 +26,8 @@ def password_reset_request(*, email: str, fallback_language: str) -> bool:
     user = user_by_email(address) if address else None
     if user is None or not user.is_active or not user.has_usable_password():
         return False
-    from shanyraq.accounts.tasks import send_password_reset
-
-    user_id = user.pk
-    transaction.on_commit(lambda: send_password_reset.enqueue(user_id, fallback_language))
+    with transaction.atomic():
+        notifications.password_reset(user, fallback_language=fallback_language)
     return True
 
 

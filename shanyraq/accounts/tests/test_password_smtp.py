@@ -5,15 +5,13 @@ from email.policy import default
 
 import pytest
 
-from shanyraq.programs.tests.test_email_smtp import smtp  # noqa: F401 - the aiosmtpd fixture
-
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
 
 def test_the_reset_link_arrives_by_smtp_in_russian_and_opens_the_form(
     client,
     staff,
-    smtp,  # noqa: F811
+    smtp,
     settings,
     django_capture_on_commit_callbacks,
 ):
