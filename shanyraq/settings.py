@@ -197,6 +197,7 @@ AXES_CLIENT_STR_CALLABLE = "shanyraq.accounts.throttle.client_str"
 AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "otp_token", "code", "token"]
 AXES_DISABLE_ACCESS_LOG = True  # no table of every sign-in with address and browser
 AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # lockouts: manage.py axes_reset
 # Two-factor: TOTP (django-otp). Required for directors and superusers unless turned off
 # (tests turn it off globally and on where they test it).
 ACCOUNTS_TWO_FACTOR_REQUIRED = env_bool("SHANYRAQ_TWO_FACTOR_REQUIRED", True)

@@ -85,6 +85,11 @@ def totp_device_install(*, user, key: str, actor, used_now: bool = False) -> TOT
 def totp_device_remove(*, user, actor) -> None:
     if selectors.two_factor_required(user):
         raise ValidationError(_("Your role requires two-step sign-in; it cannot be turned off."))
+    totp_device_reset(user=user, actor=actor)
+
+
+def totp_device_reset(*, user, actor) -> None:
+    """Remove the authenticator (the owner turns it off, or an operator after a lost phone)."""
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         audit_record(actor=actor, action="two_factor_removed", target=user)
