@@ -11,6 +11,7 @@ See docs/deploy.md.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -84,6 +85,7 @@ INSTALLED_APPS = [
     "shanyraq.search",
     "shanyraq.people",
     "shanyraq.mail",
+    "shanyraq.accounts",
     "shanyraq.spaces",
     "shanyraq.collection",
     "shanyraq.library",
@@ -100,6 +102,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
 ]
 
 MIDDLEWARE = [
@@ -112,10 +117,13 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "shanyraq.core.limits.QueryNulMiddleware",
     "shanyraq.api.middleware.ApiGuardMiddleware",  # size and CSRF first: nothing oversized is stored
+    "django_otp.middleware.OTPMiddleware",
+    "shanyraq.accounts.middleware.TwoFactorMiddleware",
     "shanyraq.api.idempotency.IdempotencyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "shanyraq.core.middleware.SecurityHeadersMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: turns a lockout into the sign-in page with its message
 ]
 
 ROOT_URLCONF = "shanyraq.urls"
@@ -169,6 +177,33 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
+# Axes first: a locked-out sign-in is refused before any password is hashed. Then one backend
+# that finds the login by username, e-mail or library card number (docs/decisions/013-signin.md).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "shanyraq.accounts.backends.SignInBackend",
+]
+PASSWORD_RESET_TIMEOUT = int(os.environ.get("PASSWORD_RESET_TIMEOUT", str(2 * 60 * 60)))  # seconds
+# Lockout: N failures for one login from one address lock that pair for the cool-off period.
+# Attempts live in the database, so every worker process sees the same count.
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
+AXES_RESET_ON_SUCCESS = True
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refusing a locked pair writes nothing
+AXES_USERNAME_CALLABLE = "shanyraq.accounts.throttle.attempt_key"
+AXES_LOCKOUT_CALLABLE = "shanyraq.accounts.throttle.lockout_response"
+AXES_CLIENT_STR_CALLABLE = "shanyraq.accounts.throttle.client_str"
+AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "otp_token", "code", "token"]
+AXES_DISABLE_ACCESS_LOG = True  # no table of every sign-in with address and browser
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False  # lockouts: manage.py axes_reset
+# Two-factor: TOTP (django-otp). Required for directors and superusers unless turned off
+# (tests turn it off globally and on where they test it).
+ACCOUNTS_TWO_FACTOR_REQUIRED = env_bool("SHANYRAQ_TWO_FACTOR_REQUIRED", True)
+OTP_TOTP_ISSUER = "Shanyraq"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # --- Languages ------------------------------------------------------------------------------
 # English is the source language of UI strings; visitors' content is stored in all four.

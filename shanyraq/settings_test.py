@@ -12,6 +12,8 @@ TIME_ZONE = "Asia/Shanghai"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# Tests that sign in as a director with force_login would need a device; the two-factor tests turn it on.
+ACCOUNTS_TWO_FACTOR_REQUIRED = False
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 MEDIA_ROOT = VAR_DIR / "media"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":

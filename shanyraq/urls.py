@@ -7,6 +7,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.views.static import serve
 
+from shanyraq.accounts import urls as accounts_urls
 from shanyraq.api.main import api
 from shanyraq.collection import staff_urls as collection_staff
 from shanyraq.collection import urls as collection_urls
@@ -43,6 +44,7 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     path("", include(site_urls)),
+    path("account/", include(accounts_urls)),
     path("staff/", include(staff_patterns)),
     path("collection/", include(collection_urls)),
     path("library/", include(library_urls)),

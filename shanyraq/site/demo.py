@@ -5,16 +5,23 @@ Texts are ours; the street address and hours are demo values, marked as such.
 
 from __future__ import annotations
 
+import base64
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from shanyraq.accounts.selectors import totp_device
+from shanyraq.accounts.services import totp_device_install
 from shanyraq.core.roles import ROLES
 from shanyraq.people.services import person_create
 from shanyraq.site.models import Page
 from shanyraq.spaces.models import Space
 
 DEMO_PASSWORD = "shanyraq-demo"  # noqa: S105 - demo logins, printed by `make run`
+# The demo director's two-step sign-in key (public: printed by `make run`; docs/decisions/013-signin.md).
+DEMO_TOTP_SECRET = "SHANYRAQDEMOTWOSTEPSIGNINDIRECT2"  # noqa: S105 - public demo key
+DEMO_TOTP_ROLES = ("director",)
 
 STAFF = {
     "director": ("Aigerim Director", "kk"),
@@ -260,7 +267,13 @@ def load() -> dict[str, int]:
             user.save()
             person_create(name=name, language=lang, email=f"{username}@shanyraq.localhost", user=user)
         user.groups.set([Group.objects.get(name=role)])
+        if role in DEMO_TOTP_ROLES and totp_device(user) is None:
+            totp_device_install(user=user, key=demo_totp_key(), actor=None)
     return {"pages": len(PAGES), "spaces": len(SPACES), "staff": len(STAFF)}
+
+
+def demo_totp_key() -> str:
+    return base64.b32decode(DEMO_TOTP_SECRET).hex()
 
 
 def logins() -> list[tuple[str, str, str]]:

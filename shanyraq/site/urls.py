@@ -1,6 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from shanyraq.accounts.views import SignInView
 from shanyraq.site import views
 
 app_name = "site"
@@ -15,7 +16,7 @@ staff_urlpatterns = [
     path("", views.staff_dashboard, name="dashboard"),
     path(
         "login/",
-        auth_views.LoginView.as_view(template_name="staff/login.html", redirect_authenticated_user=True),
+        SignInView.as_view(template_name="staff/login.html"),
         name="login",
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="staff:login"), name="logout"),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -15,6 +14,8 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shanyraq.accounts.forms import PatronSignInForm
+from shanyraq.accounts.views import SignInView
 from shanyraq.library import selectors
 from shanyraq.library.models import Hold, Loan, Record
 from shanyraq.library.services import circulation
@@ -26,8 +27,11 @@ from shanyraq.people.services import consent_record
 LOGIN = reverse_lazy("library:login")
 
 
-class PatronLogin(auth_views.LoginView):
+class PatronLogin(SignInView):
+    """Patrons sign in with their card number or e-mail (accounts.identifiers, library.signin)."""
+
     template_name = "library/login.html"
+    form_class = PatronSignInForm
     next_page = reverse_lazy("library:account")
 
 

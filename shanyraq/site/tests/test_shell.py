@@ -107,7 +107,7 @@ def test_staff_sign_in_with_demo_login_reaches_dashboard(center, client):
 def test_wrong_password_gives_translated_error_and_no_session(center, client):
     response = client.post("/ru/staff/login/", {"username": "curator", "password": "wrong"})
     assert response.status_code == 200
-    assert "Пожалуйста, введите правильные" in response.content.decode()
+    assert "Имя для входа и пароль не совпадают" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
