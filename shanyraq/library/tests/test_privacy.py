@@ -75,7 +75,7 @@ def test_command_reports_count():
     returned_loan(PatronFactory(), days_ago=31)
     out = io.StringIO()
     call_command("anonymize_loans", stdout=out)
-    assert out.getvalue().strip() == "anonymized loans: 1"
+    assert out.getvalue().strip() == "anonymized loans: 1\nanonymized holds: 0"
 
 
 def test_no_patron_data_in_logs(caplog):

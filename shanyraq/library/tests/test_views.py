@@ -130,16 +130,37 @@ def test_patron_downloads_their_data(client, django_user_model, abai):
     assert [loan["title"] for loan in data["loans"]] == ["Абай жолы"]
 
 
-def test_patron_deletion_anonymizes_loans_and_removes_the_card(client, django_user_model, abai):
+def test_erasing_my_data_anonymizes_loans_removes_the_card_and_ends_the_login(
+    client, django_user_model, abai
+):
     from shanyraq.library.services.circulation import copy_checkin
 
     patron = patron_login(client, django_user_model)
+    user = patron.person.user
     copy_checkout(barcode="KCC0001", patron=patron)
     copy_checkin(barcode="KCC0001")
-    client.post(reverse("library:data_erase"))
+    response = client.post(reverse("library:data_erase"))
+    assert response.status_code == 302
     loan = Loan.objects.get()
     assert (loan.patron_id, loan.anonymized, loan.patron_category) == (None, True, "adult")
     assert not type(patron).objects.filter(pk=patron.pk).exists()
+    assert not type(patron.person).objects.filter(pk=patron.person.pk).exists()
+    user.refresh_from_db()
+    assert (user.is_active, user.has_usable_password(), user.username.startswith("erased-")) == (
+        False,
+        False,
+        True,
+    )
+    assert client.get(reverse("library:account")).status_code == 302  # signed out
+
+
+def test_erasure_is_refused_while_a_book_is_borrowed(client, django_user_model, abai):
+    patron = patron_login(client, django_user_model)
+    copy_checkout(barcode="KCC0001", patron=patron)
+    client.post(reverse("library:data_erase"))
+    patron.refresh_from_db()
+    assert patron.person.user.is_active
+    assert Loan.objects.get().patron == patron
 
 
 def test_desk_checkout_and_checkin_by_scanning(staff_client, abai):

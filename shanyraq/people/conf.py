@@ -1,0 +1,34 @@
+"""Settings of the people module, overridable in Django settings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.utils.module_loading import import_string
+
+# What `people.services.person_erase` calls, in order, inside its transaction and before the
+# Person itself is erased (so `person.email` and the names are still readable). Each hook is
+# `hook(*, person, actor) -> Iterable[str]`: it erases or anonymizes what its app stores about
+# the person (raising ValidationError refuses the whole erasure) and returns any further texts
+# that identified the person there, so the audit trail and admin history are cleared of them too.
+# A module that stores personal data adds its hook here (or settings.PEOPLE_ERASURE_HOOKS).
+DEFAULT_ERASURE_HOOKS = [
+    "shanyraq.library.services.privacy.person_forget",
+    "shanyraq.programs.services.privacy.person_forget",
+    "shanyraq.spaces.services.person_forget",
+    # MAIL: the e-mail outbox (branch `mail`) erases its messages to this address here, e.g.
+    # "shanyraq.mail.privacy.person_forget" calling outbox_erase_for(person.email).
+]
+
+
+def erasure_hooks() -> list[Callable]:
+    return [import_string(path) for path in getattr(settings, "PEOPLE_ERASURE_HOOKS", DEFAULT_ERASURE_HOOKS)]
+
+
+# Shown on the privacy page: how long backups keep what was erased (the backups module rotates).
+BACKUP_RETENTION_DAYS = 30
+
+
+def backup_retention_days() -> int:
+    return int(getattr(settings, "BACKUP_RETENTION_DAYS", BACKUP_RETENTION_DAYS))
