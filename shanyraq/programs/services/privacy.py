@@ -26,11 +26,12 @@ def person_forget(*, person: Person, actor=None) -> Iterable[str]:
         groups = [r.group_name for r in registrations if r.group_name]
         audit_forget(targets=[*registrations, *attendance], users=[person.user], words=groups)
         admin_log_forget(targets=[*registrations, *attendance], words=groups)
-        placeholder = erased_person()
-        ids = [r.pk for r in registrations]
-        Registration.objects.filter(pk__in=ids, person=person).update(person=placeholder)
-        Registration.objects.filter(pk__in=ids, booker=person).update(booker=placeholder)
-        Registration.objects.filter(pk__in=ids).update(booker_email="", group_name="")
+        if registrations:
+            placeholder = erased_person()
+            ids = [r.pk for r in registrations]
+            Registration.objects.filter(pk__in=ids, person=person).update(person=placeholder)
+            Registration.objects.filter(pk__in=ids, booker=person).update(booker=placeholder)
+            Registration.objects.filter(pk__in=ids).update(booker_email="", group_name="")
         taught = list(person.programs_taught.values_list("pk", flat=True))
         if taught:
             person.programs_taught.clear()
