@@ -36,7 +36,7 @@ def _readers_keeping_history(patron_ids: set[int]) -> set[int]:
 def _anonymize(model, due) -> int:
     """Unlink these loans or holds from their patrons, and the readers from their audit rows."""
     with transaction.atomic():
-        rows = list(due.select_for_update().values_list("pk", "patron__person__user"))
+        rows = list(due.select_for_update(of=("self",)).values_list("pk", "patron__person__user"))
         if not rows:
             return 0
         ids = [pk for pk, _user in rows]
