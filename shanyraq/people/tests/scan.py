@@ -22,8 +22,7 @@ def _text(value) -> str:
 
 def _orm_values() -> Iterator[tuple[str, str]]:
     for model in apps.get_models(include_auto_created=True):
-        fields = [f for f in model._meta.concrete_fields]
-        names = [f.attname for f in fields]
+        names = [f.attname for f in model._meta.concrete_fields]
         for row in model._default_manager.values_list(*names):
             for name, value in zip(names, row, strict=True):
                 yield f"{model._meta.label}.{name}", _text(value)
