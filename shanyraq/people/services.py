@@ -59,7 +59,8 @@ def person_create(
     user=None,
     actor=None,
 ) -> Person:
-    """Create a person; a child (under 18 today) needs a guardian who consents to keeping the data."""
+    """Create a person; a child (under 18 today, or of unknown age and registered by a guardian)
+    needs a guardian who consents to keeping the data."""
     name = (name or "").strip()
     errors: dict[str, str] = {}
     if not name:
@@ -71,7 +72,9 @@ def person_create(
     if birth_date and birth_date > today:
         errors["birth_date"] = _("The birth date is in the future.")
     probe = Person(birth_date=birth_date)
-    if probe.is_minor_on(today):
+    # Someone registered by a guardian is a child unless their birth date says otherwise.
+    child = probe.is_minor_on(today) or (guardian is not None and birth_date is None)
+    if child:
         if guardian is None:
             errors["guardian"] = _("A child can only be registered by a guardian.")
         elif not guardian_consent:
@@ -89,7 +92,7 @@ def person_create(
             other_names=other_names or [],
             user=user,
         )
-        if guardian is not None and probe.is_minor_on(today):
+        if guardian is not None and child:
             consent_record(person=person, kind=Consent.Kind.CHILD_DATA, given_by=guardian, actor=actor)
         audit_record(actor=actor, action="person.create", target=person)
     return person
