@@ -30,8 +30,13 @@ def consent_record(
     actor=None,
     text_version: str = CONSENT_TEXT_VERSION,
 ) -> Consent:
+    """Record a consent given or withdrawn. Withdrawing the consent to keep a child's data erases
+    the child's data (person_erase): nothing may be kept without it."""
     if kind not in Consent.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of consent.")})
+    if kind == Consent.Kind.CHILD_DATA and not granted:
+        person_erase(person=person, actor=actor)
+        return Consent(kind=kind, granted=False, given_by=given_by, text_version=text_version)
     consent = Consent.objects.create(
         person=person,
         kind=kind,

@@ -223,3 +223,28 @@ def test_the_placeholder_exists_only_when_something_points_at_it_and_is_never_er
     person_erase(person=Person.objects.get(name="Aru"))
     with pytest.raises(ValidationError):
         person_erase(person=Person.objects.get(is_erased=True))
+
+
+def test_withdrawing_the_consent_for_a_childs_data_erases_the_child(clock):
+    guardian = person_create(name="Guardian", email="g@example.org")
+    child = person_create(name=CHILD, birth_date=CHILD_BIRTH, guardian=guardian, guardian_consent=True)
+    consent_record(person=child, kind=Consent.Kind.CHILD_DATA, granted=False, given_by=guardian)
+    assert list(Person.objects.values_list("name", flat=True)) == ["Guardian"]
+    assert scan.find([CHILD, CHILD_BIRTH.isoformat()]) == {}
+
+
+def test_the_command_erases_every_guest_with_an_email_address(clock):
+    import io
+
+    from django.core.management import call_command
+
+    session = make_session()
+    for name in ("Aru", "Aru B."):
+        registration_submit(
+            session=session, data=Submission(name=name, email="ARU@example.org", language="en")
+        )
+    person_create(name="Other", email="other@example.org")
+    out = io.StringIO()
+    call_command("erase_person", "--email", "aru@example.org", stdout=out)
+    assert out.getvalue().strip() == "erased people: 2"
+    assert list(Person.objects.values_list("name", flat=True)) == ["Other", "—"]
