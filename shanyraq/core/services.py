@@ -22,6 +22,7 @@ def audit_record(*, actor, action: str, target: models.Model, **data: Any) -> Au
 
 
 ERASED = "—"
+MIN_WORD = 4
 
 
 def _scrub(value: Any, words: tuple[str, ...]) -> Any:
@@ -58,10 +59,14 @@ def audit_forget(
                 changed += AuditEvent.objects.filter(
                     target_type=label, target_id__in=ids[i : i + 900], actor_id__in=user_ids
                 ).update(actor=None)
-    folded = tuple({w.strip().casefold() for w in words if w and len(w.strip()) >= 3})
+    # Very short words would match unrelated values (substring match); names are rarely that short.
+    kept = [w.strip() for w in words if w and len(w.strip()) >= MIN_WORD]
+    folded = tuple({w.casefold() for w in kept})
     if folded:
-        # JSON text may hold non-ASCII as \\u escapes (SQLite): look for both spellings.
-        needles = {w for word in folded for w in (word, json.dumps(word)[1:-1])}
+        # JSON text may hold non-ASCII as \\u escapes (SQLite), where the database cannot fold
+        # case: look for the usual spellings both ways; the exact comparison happens in Python.
+        spellings = {f(w) for w in kept for f in (str, str.casefold, str.upper, str.title)}
+        needles = {n for w in spellings for n in (w, json.dumps(w)[1:-1])}
         text = Cast("data", models.TextField())
         query = models.Q()
         for needle in needles:
@@ -76,7 +81,8 @@ def audit_forget(
 
 def admin_log_forget(*, targets: Iterable[models.Model] = (), words: Iterable[str] = ()) -> int:
     """The admin's history keeps each object's name as it was (`object_repr`): replace it for the
-    targets and wherever it contains one of the words. Which fields changed stays."""
+    targets and wherever it is one of the words (a person's name, a card number). Which fields
+    changed stays."""
     from django.contrib.admin.models import LogEntry
     from django.contrib.contenttypes.models import ContentType
 
@@ -84,6 +90,6 @@ def admin_log_forget(*, targets: Iterable[models.Model] = (), words: Iterable[st
     for target in targets:
         ct = ContentType.objects.get_for_model(target, for_concrete_model=False)
         query |= models.Q(content_type=ct, object_id=str(target.pk))
-    for word in {w.strip() for w in words if w and len(w.strip()) >= 3}:
-        query |= models.Q(object_repr__icontains=word)
+    for word in {w.strip() for w in words if w and w.strip()}:
+        query |= models.Q(object_repr__iexact=word)
     return LogEntry.objects.filter(query).exclude(object_repr=ERASED).update(object_repr=ERASED)

@@ -146,10 +146,9 @@ def erased_person() -> Person:
 
 
 def identifying_texts(person: Person) -> list[str]:
-    """What names the person in free text: names in every script, e-mail, phone, login name."""
+    """What names the person in free text: names in every script, e-mail, phone, login name.
+    (Not the birth date: as a bare date it would match unrelated dates in the audit trail.)"""
     texts = [*person.all_names, person.email, person.phone]
-    if person.birth_date:
-        texts.append(person.birth_date.isoformat())
     user = person.user
     if user is not None:
         texts += [user.get_username(), user.email, user.first_name, user.last_name]
