@@ -258,3 +258,33 @@ def test_landing_facets_are_cached_and_dropped_when_the_catalogue_changes(
     with django_capture_on_commit_callbacks(execute=True):
         record_create(data=RecordData(title="Көшпенділер", language="kaz"))
     assert client.get(reverse("library:opac")).context["result"].total == 2
+
+
+def test_the_erase_page_says_what_goes_in_the_readers_language(client, django_user_model):
+    from django.utils import translation
+
+    patron_login(client, django_user_model)
+    with translation.override("kk"):
+        url = reverse("library:data_erase")
+    page = client.get(url).text
+    assert "<h1>Деректерімді өшіру</h1>" in page
+    assert "Аккаунтыңыз жабылады." in page
+    assert 'href="/kk/privacy/"' in page
+
+
+def test_a_signed_in_user_without_a_card_cannot_touch_anonymized_loans_or_holds(
+    client, django_user_model, abai
+):
+    from shanyraq.library.models import Hold
+    from shanyraq.library.services.circulation import copy_checkin
+
+    copy_checkout(barcode="KCC0001", patron=PatronFactory())
+    copy_checkin(barcode="KCC0001")
+    Loan.objects.update(patron=None, anonymized=True)
+    hold = Hold.objects.create(record=Loan.objects.get().copy.record, patron=None, anonymized=True)
+    client.force_login(django_user_model.objects.create_user(username="nocard"))
+    assert client.post(reverse("library:loan_renew", args=[Loan.objects.get().pk])).status_code == 302
+    assert client.post(reverse("library:hold_cancel", args=[hold.pk])).status_code == 302
+    assert Loan.objects.get().renewals == 0
+    hold.refresh_from_db()
+    assert hold.status == Hold.Status.WAITING
