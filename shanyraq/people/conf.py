@@ -17,18 +17,9 @@ DEFAULT_ERASURE_HOOKS = [
     "shanyraq.library.services.privacy.person_forget",
     "shanyraq.programs.services.privacy.person_forget",
     "shanyraq.spaces.services.person_forget",
-    # MAIL: the e-mail outbox (branch `mail`) erases its messages to this address here, e.g.
-    # "shanyraq.mail.privacy.person_forget" calling outbox_erase_for(person.email).
+    "shanyraq.mail.services.person_forget",  # the outbox: outbox_erase_for(person.email)
 ]
 
 
 def erasure_hooks() -> list[Callable]:
     return [import_string(path) for path in getattr(settings, "PEOPLE_ERASURE_HOOKS", DEFAULT_ERASURE_HOOKS)]
-
-
-# Shown on the privacy page: how long backups keep what was erased (the backups module rotates).
-BACKUP_RETENTION_DAYS = 30
-
-
-def backup_retention_days() -> int:
-    return int(getattr(settings, "BACKUP_RETENTION_DAYS", BACKUP_RETENTION_DAYS))

@@ -251,7 +251,7 @@ def index_forget(texts: Iterable[str]) -> int:
     typo-tolerance words made from those texts that no other entry still holds. Returns how many.
 
     On SQLite the full-text index also keeps a removed entry's keys in older segments until they
-    are merged: `index_optimize` (enqueued by the caller after commit) merges them away.
+    are merged: `search.tasks.optimize_index` (enqueued by the caller after commit) merges them.
     """
     words: set[str] = set()
     for text in texts:

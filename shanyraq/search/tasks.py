@@ -8,6 +8,6 @@ from django_tasks import task
 @task()
 def optimize_index() -> None:
     """Merge the full-text index (after an erasure, so removed keys leave the database file)."""
-    from shanyraq.search.services import index_optimize
+    from shanyraq.search.services import search_index_optimize
 
-    index_optimize()
+    search_index_optimize()

@@ -7,9 +7,9 @@ from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from shanyraq.backups import conf as backups_conf
 from shanyraq.core import languages
 from shanyraq.library.services.privacy import history_days
-from shanyraq.people.conf import backup_retention_days
 from shanyraq.search.selectors import KINDS, search
 from shanyraq.site.models import Page
 from shanyraq.site.sections import home_sections, staff_links
@@ -53,7 +53,9 @@ def privacy(request):
         "site/privacy.html",
         {
             "loan_days": history_days(),
-            "backup_days": backup_retention_days(),
+            # Retention keeps daily archives for keep_daily days and weekly ones for keep_weekly
+            # weeks: nothing older survives (docs/decisions/012), so erased data is gone by then.
+            "backup_days": max(backups_conf.keep_daily(), 7 * backups_conf.keep_weekly()),
             "account_url": reverse("library:account"),
         },
     )

@@ -3,8 +3,8 @@ patron's erasure leaves nothing of them in the library.
 
 Anonymizing keeps what statistics need (the copy, the month, the patron category; the language
 comes from the record; a hold's record and status) and drops every link to the person: the
-loan's or hold's patron, and the reader as actor on the audit rows about them (renewals, holds
-placed or cancelled by the reader).
+loan's or hold's patron, the reader as actor on the audit rows about them (renewals, holds
+placed or cancelled by the reader), and the e-mails about them still in the outbox.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from shanyraq.core.services import admin_log_forget, audit_forget, audit_record
 from shanyraq.library.models import ACTIVE_HOLD, FINISHED_HOLD, Hold, Loan, Patron
 from shanyraq.library.services.patrons import keeps_history
+from shanyraq.mail.services import outbox_erase_about
 from shanyraq.people.models import Person
 
 
@@ -43,6 +44,7 @@ def _anonymize(model, due) -> int:
         users = {u for _pk, u in rows if u is not None}
         audit_forget(targets=[model(pk=pk) for pk in ids], users=users)
         admin_log_forget(targets=[model(pk=pk) for pk in ids])
+        outbox_erase_about(related_type=model._meta.label_lower, ids=ids)
         for i in range(0, len(ids), 900):
             model.objects.filter(pk__in=ids[i : i + 900]).update(patron=None, anonymized=True)
     return len(ids)

@@ -8,10 +8,10 @@ from django.utils import translation
 pytestmark = pytest.mark.django_db
 
 EXPECTED = {
-    "en": ("Privacy notice", "a book 30 days after it is returned", "kept for 30 days and then deleted"),
-    "zh-hans": ("隐私声明", "预约结束 30 天后", "保存 30 天后删除"),
-    "kk": ("Құпиялылық туралы хабарлама", "30 күн өткен соң", "30 күн сақталып"),
-    "ru": ("Уведомление о конфиденциальности", "Через 30 дней после возврата", "хранятся 30 дней"),
+    "en": ("Privacy notice", "a book 30 days after it is returned", "kept for 28 days and then deleted"),
+    "zh-hans": ("隐私声明", "预约结束 30 天后", "保存 28 天后删除"),
+    "kk": ("Құпиялылық туралы хабарлама", "30 күн өткен соң", "28 күн сақталып"),
+    "ru": ("Уведомление о конфиденциальности", "Через 30 дней после возврата", "хранятся 28 дней"),
 }
 
 
@@ -30,8 +30,8 @@ def test_privacy_page_says_what_is_kept_and_how_long_in_each_language(client, la
 
 def test_privacy_page_shows_the_configured_periods(client, settings):
     settings.LIBRARY_LOAN_HISTORY_DAYS = 1
-    settings.BACKUP_RETENTION_DAYS = 14
+    settings.BACKUP_KEEP_WEEKLY = 3
     with translation.override("ru"):
         page = client.get(reverse("site:privacy")).content.decode()
     assert "Через 1 день после возврата" in page
-    assert "хранятся 14 дней" in page
+    assert "хранятся 21 день" in page
