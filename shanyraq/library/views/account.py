@@ -9,7 +9,7 @@ from django.contrib.auth import logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.formats import date_format
@@ -68,7 +68,7 @@ def account(request):
 def loan_renew(request, pk: int):
     patron = _patron_or_none(request)
     if patron is None:  # an anonymized loan has no patron either
-        return redirect("library:account")
+        raise Http404
     loan = get_object_or_404(Loan, pk=pk, patron=patron)
     try:
         loan = circulation.loan_renew(loan=loan, actor=request.user)
@@ -101,7 +101,7 @@ def hold_place(request, pk: int):
 def hold_cancel(request, pk: int):
     patron = _patron_or_none(request)
     if patron is None:  # an anonymized hold has no patron either
-        return redirect("library:account")
+        raise Http404
     hold = get_object_or_404(Hold, pk=pk, patron=patron)
     try:
         circulation.hold_cancel(hold=hold, actor=request.user)
