@@ -314,8 +314,14 @@ class Hold(models.Model):
         related_name="holds",
         verbose_name=pgettext_lazy("bibliographic", "record"),
     )
+    # Empty once anonymized (library.services.privacy): the record and status stay for statistics.
     patron = models.ForeignKey(
-        Patron, on_delete=models.CASCADE, related_name="holds", verbose_name=_("patron")
+        Patron,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="holds",
+        verbose_name=_("patron"),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.WAITING)
     placed_at = models.DateTimeField(_("placed"), auto_now_add=True)
@@ -323,6 +329,7 @@ class Hold(models.Model):
         Copy, null=True, blank=True, on_delete=models.SET_NULL, related_name="holds", verbose_name=_("copy")
     )
     ready_until = models.DateField(_("collect by"), null=True, blank=True)
+    anonymized = models.BooleanField(_("anonymized"), default=False)
 
     class Meta:
         ordering = ["placed_at", "pk"]
@@ -334,6 +341,7 @@ class Hold(models.Model):
 
 
 ACTIVE_HOLD = Q(status__in=[Hold.Status.WAITING, Hold.Status.READY])
+FINISHED_HOLD = Q(status__in=[Hold.Status.COLLECTED, Hold.Status.CANCELLED, Hold.Status.EXPIRED])
 
 
 class MarcImport(models.Model):

@@ -21,7 +21,8 @@ def expire_holds() -> int:
 
 
 @task()
-def anonymize_loans() -> int:
-    from shanyraq.library.services.privacy import loans_anonymize
+def anonymize_loans() -> list[int]:
+    """The daily job: loans and holds older than the history period lose their reader."""
+    from shanyraq.library.services.privacy import history_anonymize
 
-    return loans_anonymize()
+    return list(history_anonymize())

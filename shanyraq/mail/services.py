@@ -276,7 +276,22 @@ def outbox_erase_for(email: str) -> int:
     email = (email or "").strip()
     if not email:
         return 0
-    mine = OutboxMessage.objects.filter(to_email__iexact=email)
+    return _outbox_erase(OutboxMessage.objects.filter(to_email__iexact=email))
+
+
+def outbox_erase_about(*, related_type: str, ids: Iterable) -> int:
+    """Anonymization: the messages about these records (e.g. loans whose reader is forgotten)
+    keep no address or text either. `related_type` is the model's label_lower."""
+    ids = [str(i) for i in ids]
+    touched = 0
+    for i in range(0, len(ids), 900):
+        touched += _outbox_erase(
+            OutboxMessage.objects.filter(related_type=related_type, related_id__in=ids[i : i + 900])
+        )
+    return touched
+
+
+def _outbox_erase(mine) -> int:
     with transaction.atomic():
         deleted, _by_model = mine.exclude(status=Status.SENT).delete()
         scrubbed = mine.filter(status=Status.SENT).update(
@@ -300,3 +315,9 @@ def outbox_prune(*, now: dt.datetime | None = None) -> int:
         status=Status.SENT, sent_at__lt=now - conf.keep_sent()
     ).delete()
     return deleted
+
+
+def person_forget(*, person, actor=None) -> Iterable[str]:
+    """Erasure hook (people.conf.DEFAULT_ERASURE_HOOKS): the person's messages in the outbox."""
+    outbox_erase_for(person.email)
+    return []

@@ -50,6 +50,8 @@ class Person(models.Model):
         verbose_name=_("login"),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # The one placeholder that registrations of erased people point to (people.services.person_erase).
+    is_erased = models.BooleanField(_("erased"), default=False, editable=False)
 
     class Meta:
         verbose_name = _("person")
@@ -59,6 +61,11 @@ class Person(models.Model):
             ("view_contact", _("Can see people's e-mail addresses and phone numbers")),
             ("view_child_data", _("Can see birth dates and guardians (children's data)")),
             ("link_login", _("Can change which login a person has")),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["is_erased"], condition=models.Q(is_erased=True), name="people_one_erased_placeholder"
+            )
         ]
 
     def __str__(self) -> str:

@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
+from django.conf import settings
+from django.contrib.sessions.models import Session
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shanyraq.core import languages
-from shanyraq.core.services import audit_record
+from shanyraq.core.models import AuditEvent
+from shanyraq.core.services import ERASED, admin_log_forget, audit_forget, audit_record
+from shanyraq.people import conf
 from shanyraq.people.models import Consent, Person
 
 CONSENT_TEXT_VERSION = "2025-09"
@@ -25,8 +30,13 @@ def consent_record(
     actor=None,
     text_version: str = CONSENT_TEXT_VERSION,
 ) -> Consent:
+    """Record a consent given or withdrawn. Withdrawing the consent to keep a child's data erases
+    the child's data (person_erase): nothing may be kept without it."""
     if kind not in Consent.Kind.values:
         raise ValidationError({"kind": _("Unknown kind of consent.")})
+    if kind == Consent.Kind.CHILD_DATA and not granted:
+        person_erase(person=person, actor=actor)
+        return Consent(kind=kind, granted=False, given_by=given_by, text_version=text_version)
     consent = Consent.objects.create(
         person=person,
         kind=kind,
@@ -54,7 +64,8 @@ def person_create(
     user=None,
     actor=None,
 ) -> Person:
-    """Create a person; a child (under 18 today) needs a guardian who consents to keeping the data."""
+    """Create a person; a child (under 18 today, or of unknown age and registered by a guardian)
+    needs a guardian who consents to keeping the data."""
     name = (name or "").strip()
     errors: dict[str, str] = {}
     if not name:
@@ -66,7 +77,9 @@ def person_create(
     if birth_date and birth_date > today:
         errors["birth_date"] = _("The birth date is in the future.")
     probe = Person(birth_date=birth_date)
-    if probe.is_minor_on(today):
+    # Someone registered by a guardian is a child unless their birth date says otherwise.
+    child = probe.is_minor_on(today) or (guardian is not None and birth_date is None)
+    if child:
         if guardian is None:
             errors["guardian"] = _("A child can only be registered by a guardian.")
         elif not guardian_consent:
@@ -84,7 +97,7 @@ def person_create(
             other_names=other_names or [],
             user=user,
         )
-        if guardian is not None and probe.is_minor_on(today):
+        if guardian is not None and child:
             consent_record(person=person, kind=Consent.Kind.CHILD_DATA, given_by=guardian, actor=actor)
         audit_record(actor=actor, action="person.create", target=person)
     return person
@@ -117,3 +130,78 @@ def person_login_link(*, actor, person: Person, user, reason: str) -> Person:
                 reason=reason,
             )
     return person
+
+
+def erased_person() -> Person:
+    """The one placeholder Person that records of erased people point to (registrations keep
+    their seats and attendance for the statistics, but no longer say whose they were)."""
+    placeholder = Person.objects.filter(is_erased=True).first()
+    if placeholder is not None:
+        return placeholder
+    try:
+        with transaction.atomic():
+            return Person.objects.create(name=ERASED, language=settings.LANGUAGE_CODE, is_erased=True)
+    except IntegrityError:  # created meanwhile by another erasure
+        return Person.objects.get(is_erased=True)
+
+
+def identifying_texts(person: Person) -> list[str]:
+    """What names the person in free text: names in every script, e-mail, phone, login name.
+    (Not the birth date: as a bare date it would match unrelated dates in the audit trail.)"""
+    texts = [*person.all_names, person.email, person.phone]
+    user = person.user
+    if user is not None:
+        texts += [user.get_username(), user.email, user.first_name, user.last_name]
+    return [t for t in texts if t]
+
+
+def login_end(user) -> None:
+    """Make a login unusable for good: no password, inactive, anonymous name, no sessions."""
+    user.username = f"erased-{secrets.token_hex(8)}"
+    user.first_name = user.last_name = user.email = ""
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.set_unusable_password()
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()
+    for session in Session.objects.iterator():
+        if session.get_decoded().get("_auth_user_id") == str(user.pk):
+            session.delete()
+
+
+def person_erase(*, person: Person, actor=None) -> None:
+    """Erase a person: everything stored about them is deleted or irreversibly replaced.
+
+    Each module's hook (people.conf.erasure_hooks) runs first and anonymizes what it keeps
+    (loans and registrations stay as anonymous statistics); then the children whose data the
+    person's consent covers are erased too, the audit trail and the admin history lose the
+    person's names and links, the login ends, and the Person row is deleted. All or nothing.
+    """
+    today = timezone.localdate()
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=person.pk)
+        if person.is_erased:
+            raise ValidationError(_("This person is already erased."))
+        for child in person.children.all():
+            if child.user_id is None and (child.birth_date is None or child.is_minor_on(today)):
+                # A child's data is kept only on the guardian's consent, which goes with the guardian.
+                person_erase(person=child, actor=actor)
+            else:
+                Person.objects.filter(pk=child.pk).update(guardian=None)
+        words = identifying_texts(person)
+        for hook in conf.erasure_hooks():
+            words += list(hook(person=person, actor=actor) or [])
+        user = person.user
+        consents = list(person.consents.all())
+        audit_forget(targets=[person, *consents], users=[user], words=words)
+        admin_log_forget(targets=[person, *consents, *([user] if user else [])], words=words)
+        if user is not None:
+            if not user.is_staff:
+                # A visitor's every action was about their own data; a member of staff's actions
+                # on others stay attributed to the (now anonymous) login for accountability.
+                AuditEvent.objects.filter(actor=user).update(actor=None)
+            login_end(user)
+        pk = person.pk
+        person.delete()
+        own = actor is not None and user is not None and getattr(actor, "pk", None) == user.pk
+        audit_record(actor=None if own else actor, action="person.erase", target=Person(pk=pk))

@@ -16,10 +16,12 @@ from itertools import chain, islice
 
 from django.apps import apps
 from django.db import connection, transaction
+from django.db.models import Q
 
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
-from shanyraq.search.rows import prepare
+from shanyraq.search.normalizer import text_keys
+from shanyraq.search.rows import fuzzy_candidates, prepare
 
 BATCH = 1000
 # From this many documents in one call, batches are normalized in a helper process (the index
@@ -234,3 +236,30 @@ def search_index_after_import(documents: int) -> None:
         elif connection.vendor == "postgresql":
             for statement in sql.POSTGRES_OPTIMIZE[:3]:
                 cursor.execute(statement)
+
+
+def _still_indexed(word: str) -> bool:
+    hits = SearchEntry.objects.filter(Q(title_keys__contains=word) | Q(body_keys__contains=word))
+    for title_keys, body_keys in hits.values_list("title_keys", "body_keys").iterator():
+        if word in title_keys.split() or word in body_keys.split():
+            return True
+    return False
+
+
+def index_forget(texts: Iterable[str]) -> int:
+    """After the documents that named a person were reindexed or removed (erasure), drop the
+    typo-tolerance words made from those texts that no other entry still holds. Returns how many.
+
+    On SQLite the full-text index also keeps a removed entry's keys in older segments until they
+    are merged: `search.tasks.optimize_index` (enqueued by the caller after commit) merges them.
+    """
+    words: set[str] = set()
+    for text in texts:
+        if text:
+            words |= fuzzy_candidates(text_keys(text).match)
+    gone = sorted(w for w in words if not _still_indexed(w))
+    with transaction.atomic():
+        for i in range(0, len(gone), 900):
+            SearchTerm.objects.filter(term__in=gone[i : i + 900]).delete()
+            SearchWord.objects.filter(term__in=gone[i : i + 900]).delete()
+    return len(gone)

@@ -10,6 +10,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("search/", views.search_results, name="search"),
     path("pages/<slug:slug>/", views.page_detail, name="page"),
+    path("privacy/", views.privacy, name="privacy"),
 ]
 
 staff_urlpatterns = [

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from shanyraq.backups import conf as backups_conf
 from shanyraq.core import languages
+from shanyraq.library.services.privacy import history_days
 from shanyraq.search.selectors import KINDS, search
 from shanyraq.site.models import Page
 from shanyraq.site.sections import home_sections, staff_links
@@ -41,6 +44,21 @@ def home(request):
 
 def page_detail(request, slug: str):
     return render(request, "site/page.html", {"page": get_object_or_404(Page, slug=slug)})
+
+
+def privacy(request):
+    """What we keep about people, why and for how long (PIPL and GDPR style), in every language."""
+    return render(
+        request,
+        "site/privacy.html",
+        {
+            "loan_days": history_days(),
+            # Retention keeps daily archives for keep_daily days and weekly ones for keep_weekly
+            # weeks: nothing older survives (docs/decisions/012), so erased data is gone by then.
+            "backup_days": max(backups_conf.keep_daily(), 7 * backups_conf.keep_weekly()),
+            "account_url": reverse("library:account"),
+        },
+    )
 
 
 def search_results(request):

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from shanyraq.core.services import audit_record
+from shanyraq.core.services import admin_log_forget, audit_forget, audit_record
 from shanyraq.people.models import Person
 from shanyraq.spaces import conf
 from shanyraq.spaces.models import Booking, Space
@@ -243,3 +243,27 @@ def booking_cancel(*, booking: Booking, actor=None) -> Booking:
         booking.save(update_fields=["status"])
         audit_record(actor=actor, action="booking.cancel", target=booking)
     return booking
+
+
+def person_forget(*, person: Person, actor=None) -> Iterable[str]:
+    """Erasure hook (people.conf): booking requests sent from the person's e-mail lose the
+    requester's name, e-mail and (outside requests) the purpose they wrote; a request still
+    waiting is cancelled, as nobody could be answered. Returns the requester names used."""
+    if not person.email:
+        return []
+    with transaction.atomic():
+        bookings = list(
+            Booking.objects.select_for_update().filter(requester_email__iexact=person.email.strip())
+        )
+        names = [b.requester_name for b in bookings if b.requester_name]
+        purposes = [b.purpose for b in bookings if b.kind == Booking.Kind.OUTSIDE and b.purpose]
+        for booking in bookings:
+            booking.requester_name = booking.requester_email = ""
+            if booking.kind == Booking.Kind.OUTSIDE:
+                booking.purpose = ""
+            if booking.status == Booking.Status.REQUESTED:
+                booking.status = Booking.Status.CANCELLED
+            booking.save(update_fields=["requester_name", "requester_email", "purpose", "status"])
+        audit_forget(targets=bookings, users=[person.user], words=[*names, *purposes])
+        admin_log_forget(targets=bookings, words=[*names, *purposes])
+    return names

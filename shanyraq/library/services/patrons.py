@@ -1,4 +1,4 @@
-"""Patron cards and what patrons may ask about their own data (export, deletion)."""
+"""Patron cards and what patrons may ask about their own data (export; erasure is in privacy.py)."""
 
 from __future__ import annotations
 
@@ -83,22 +83,3 @@ def patron_export(*, patron: Patron) -> dict:
             {"title": h.record.title, "status": h.status, "placed_at": h.placed_at.isoformat()} for h in holds
         ],
     }
-
-
-def patron_erase(*, patron: Patron, actor=None) -> None:
-    """Forget a patron: loans become anonymous statistics, holds go, the card goes.
-
-    The Person stays (other modules may know them); the people module handles erasing a person.
-    """
-    with transaction.atomic():
-        patron = Patron.objects.select_for_update().get(pk=patron.pk)
-        if Loan.objects.filter(patron=patron, returned_at__isnull=True).exists():
-            raise ValidationError(_("Please return all borrowed books before the card is deleted."))
-        Loan.objects.filter(patron=patron).update(patron=None, anonymized=True)
-        for hold in Hold.objects.filter(patron=patron, status=Hold.Status.READY).select_related("copy"):
-            from shanyraq.library.services.circulation import hold_cancel
-
-            hold_cancel(hold=hold, actor=actor)
-        Hold.objects.filter(patron=patron).delete()
-        audit_record(actor=actor, action="patron.erase", target=patron)
-        patron.delete()

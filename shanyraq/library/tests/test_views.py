@@ -130,16 +130,37 @@ def test_patron_downloads_their_data(client, django_user_model, abai):
     assert [loan["title"] for loan in data["loans"]] == ["Абай жолы"]
 
 
-def test_patron_deletion_anonymizes_loans_and_removes_the_card(client, django_user_model, abai):
+def test_erasing_my_data_anonymizes_loans_removes_the_card_and_ends_the_login(
+    client, django_user_model, abai
+):
     from shanyraq.library.services.circulation import copy_checkin
 
     patron = patron_login(client, django_user_model)
+    user = patron.person.user
     copy_checkout(barcode="KCC0001", patron=patron)
     copy_checkin(barcode="KCC0001")
-    client.post(reverse("library:data_erase"))
+    response = client.post(reverse("library:data_erase"))
+    assert response.status_code == 302
     loan = Loan.objects.get()
     assert (loan.patron_id, loan.anonymized, loan.patron_category) == (None, True, "adult")
     assert not type(patron).objects.filter(pk=patron.pk).exists()
+    assert not type(patron.person).objects.filter(pk=patron.person.pk).exists()
+    user.refresh_from_db()
+    assert (user.is_active, user.has_usable_password(), user.username.startswith("erased-")) == (
+        False,
+        False,
+        True,
+    )
+    assert client.get(reverse("library:account")).status_code == 302  # signed out
+
+
+def test_erasure_is_refused_while_a_book_is_borrowed(client, django_user_model, abai):
+    patron = patron_login(client, django_user_model)
+    copy_checkout(barcode="KCC0001", patron=patron)
+    client.post(reverse("library:data_erase"))
+    patron.refresh_from_db()
+    assert patron.person.user.is_active
+    assert Loan.objects.get().patron == patron
 
 
 def test_desk_checkout_and_checkin_by_scanning(staff_client, abai):
@@ -237,3 +258,33 @@ def test_landing_facets_are_cached_and_dropped_when_the_catalogue_changes(
     with django_capture_on_commit_callbacks(execute=True):
         record_create(data=RecordData(title="Көшпенділер", language="kaz"))
     assert client.get(reverse("library:opac")).context["result"].total == 2
+
+
+def test_the_erase_page_says_what_goes_in_the_readers_language(client, django_user_model):
+    from django.utils import translation
+
+    patron_login(client, django_user_model)
+    with translation.override("kk"):
+        url = reverse("library:data_erase")
+    page = client.get(url).text
+    assert "<h1>Деректерімді өшіру</h1>" in page
+    assert "Аккаунтыңыз жабылады." in page
+    assert 'href="/kk/privacy/"' in page
+
+
+def test_a_signed_in_user_without_a_card_cannot_touch_anonymized_loans_or_holds(
+    client, django_user_model, abai
+):
+    from shanyraq.library.models import Hold
+    from shanyraq.library.services.circulation import copy_checkin
+
+    copy_checkout(barcode="KCC0001", patron=PatronFactory())
+    copy_checkin(barcode="KCC0001")
+    Loan.objects.update(patron=None, anonymized=True)
+    hold = Hold.objects.create(record=Loan.objects.get().copy.record, patron=None, anonymized=True)
+    client.force_login(django_user_model.objects.create_user(username="nocard"))
+    assert client.post(reverse("library:loan_renew", args=[Loan.objects.get().pk])).status_code == 404
+    assert client.post(reverse("library:hold_cancel", args=[hold.pk])).status_code == 404
+    assert Loan.objects.get().renewals == 0
+    hold.refresh_from_db()
+    assert hold.status == Hold.Status.WAITING

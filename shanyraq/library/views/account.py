@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 
 from django.contrib import messages
+from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
 from django.utils.formats import date_format
@@ -20,9 +21,9 @@ from shanyraq.library import selectors
 from shanyraq.library.models import Hold, Loan, Record
 from shanyraq.library.services import circulation
 from shanyraq.library.services.fines import fines_enabled, loan_fine
-from shanyraq.library.services.patrons import keeps_history, patron_erase, patron_export
+from shanyraq.library.services.patrons import keeps_history, patron_export
 from shanyraq.people.models import Consent
-from shanyraq.people.services import consent_record
+from shanyraq.people.services import consent_record, person_erase
 
 LOGIN = reverse_lazy("library:login")
 
@@ -70,6 +71,8 @@ def account(request):
 @login_required(login_url=LOGIN)
 def loan_renew(request, pk: int):
     patron = _patron_or_none(request)
+    if patron is None:  # an anonymized loan has no patron either
+        raise Http404
     loan = get_object_or_404(Loan, pk=pk, patron=patron)
     try:
         loan = circulation.loan_renew(loan=loan, actor=request.user)
@@ -100,7 +103,10 @@ def hold_place(request, pk: int):
 @require_POST
 @login_required(login_url=LOGIN)
 def hold_cancel(request, pk: int):
-    hold = get_object_or_404(Hold, pk=pk, patron=_patron_or_none(request))
+    patron = _patron_or_none(request)
+    if patron is None:  # an anonymized hold has no patron either
+        raise Http404
+    hold = get_object_or_404(Hold, pk=pk, patron=patron)
     try:
         circulation.hold_cancel(hold=hold, actor=request.user)
         messages.success(request, _("Your hold is cancelled."))
@@ -133,15 +139,17 @@ def data_export(request):
 
 @login_required(login_url=LOGIN)
 def data_erase(request):
-    patron = _patron_or_none(request)
-    if patron is None:
+    """Erase the signed-in person everywhere (people.services.person_erase) and sign them out."""
+    person = getattr(request.user, "person", None)
+    if person is None:
         return redirect("library:account")
     if request.method == "POST":
         try:
-            patron_erase(patron=patron, actor=request.user)
+            person_erase(person=person, actor=request.user)
         except ValidationError as exc:
             _error(request, exc)
             return redirect("library:account")
-        messages.success(request, _("Your library card and loan history are deleted."))
+        logout(request)
+        messages.success(request, _("Your data is erased and your account is closed."))
         return redirect("library:opac")
-    return render(request, "library/erase.html", {"patron": patron})
+    return render(request, "library/erase.html", {"patron": _patron_or_none(request)})

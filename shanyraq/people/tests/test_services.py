@@ -100,3 +100,36 @@ def test_person_login_link_by_a_director_is_audited(staff_user):
         "user": login.pk,
         "reason": "Her staff login",
     }
+
+
+def test_a_child_of_unknown_age_registered_by_a_guardian_needs_the_consent_too():
+    parent = person_create(name="Parent")
+    with pytest.raises(ValidationError) as exc:
+        person_create(name="Алихан", guardian=parent)
+    assert "guardian_consent" in exc.value.message_dict
+    child = person_create(name="Алихан", guardian=parent, guardian_consent=True)
+    assert list(child.consents.values_list("kind", "given_by")) == [(Consent.Kind.CHILD_DATA, parent.pk)]
+
+
+def test_every_child_registered_for_a_program_is_kept_on_the_guardians_consent(clock):
+    from shanyraq.programs.services.public import ChildInput, Submission, registration_submit
+    from shanyraq.programs.tests.factories import make_session
+
+    session = make_session()
+    data = Submission(
+        name="Mother",
+        email="mother@example.org",
+        language="ru",
+        children=[ChildInput("Ерлан", dt.date(2018, 3, 1)), ChildInput("Дана", dt.date(2020, 6, 2))],
+    )
+    with pytest.raises(ValidationError):
+        registration_submit(session=session, data=data)
+    assert Person.objects.count() == 0
+    data.guardian_consent = True
+    registration_submit(session=session, data=data)
+    mother = Person.objects.get(name="Mother")
+    children = Person.objects.filter(guardian=mother)
+    assert sorted(
+        (c.name, c.consents.get().kind, c.consents.get().given_by_id, c.consents.get().granted)
+        for c in children
+    ) == [("Дана", "child_data", mother.pk, True), ("Ерлан", "child_data", mother.pk, True)]

@@ -1,15 +1,19 @@
-"""Forget who borrowed what N days after return (LIBRARY_LOAN_HISTORY_DAYS, default 30), unless kept."""
+"""Forget who borrowed or reserved what N days on (LIBRARY_LOAN_HISTORY_DAYS, default 30), unless kept."""
 
 from django.core.management.base import BaseCommand
 
-from shanyraq.library.services.privacy import loans_anonymize
+from shanyraq.library.services.privacy import history_anonymize
 
 
 class Command(BaseCommand):
-    help = "Anonymize returned loans older than the history period, except for patrons who opted in."
+    help = (
+        "Anonymize returned loans and finished holds older than the history period, and their audit"
+        " rows, except for patrons who opted in."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--days", type=int, default=None)
 
     def handle(self, *args, days=None, **options):
-        self.stdout.write(f"anonymized loans: {loans_anonymize(days=days)}")
+        loans, holds = history_anonymize(days=days)
+        self.stdout.write(f"anonymized loans: {loans}\nanonymized holds: {holds}")
