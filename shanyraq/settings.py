@@ -178,7 +178,7 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "staff:login"
 LOGIN_REDIRECT_URL = "staff:dashboard"
 # Axes first: a locked-out sign-in is refused before any password is hashed. Then one backend
-# that finds the login by username, e-mail or library card number (docs/decisions/013-signin.md).
+# that finds the login by username, e-mail or library card number (docs/decisions/017-signin.md).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "shanyraq.accounts.backends.SignInBackend",
@@ -193,6 +193,9 @@ AXES_HANDLER = "axes.handlers.database.AxesDatabaseHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False  # refusing a locked pair writes nothing
 AXES_USERNAME_CALLABLE = "shanyraq.accounts.throttle.attempt_key"
+# Behind a reverse proxy the client is the trusted X-Forwarded-For hop (TRUSTED_PROXIES), not the
+# proxy: otherwise every visitor would share one lockout.
+AXES_CLIENT_IP_CALLABLE = "shanyraq.core.clientip.client_ip"
 AXES_LOCKOUT_CALLABLE = "shanyraq.accounts.throttle.lockout_response"
 AXES_CLIENT_STR_CALLABLE = "shanyraq.accounts.throttle.client_str"
 AXES_SENSITIVE_PARAMETERS = ["username", "password", "email", "otp_token", "code", "token"]
@@ -284,7 +287,7 @@ TASKS = {
 # --- Cache (rate limits, shared by every worker and machine) --------------------------------
 # The database cache by default (`manage.py createcachetable`, run by `make migrate`); Redis
 # through django-redis when REDIS_URL is set. Never a per-process cache: a rate limit kept in
-# each worker's memory lets N workers take N times the limit (docs/decisions/012).
+# each worker's memory lets N workers take N times the limit (docs/decisions/016).
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {

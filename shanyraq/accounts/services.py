@@ -93,3 +93,19 @@ def totp_device_reset(*, user, actor) -> None:
     with transaction.atomic():
         TOTPDevice.objects.filter(user=user).delete()
         audit_record(actor=actor, action="two_factor_removed", target=user)
+
+
+def person_forget(*, person, actor=None) -> list[str]:
+    """Erasure hook (people.conf): the login's sign-in failures and authenticators go too.
+
+    The attempts table keys failures by `user-<pk>` (no address), but a lockout row still says
+    that this login tried to sign in, from when; an erased person leaves no such trace."""
+    from axes.models import AccessAttempt, AccessFailureLog
+
+    if person.user_id is None:
+        return []
+    key = key_for_user(person.user)
+    AccessAttempt.objects.filter(username=key).delete()
+    AccessFailureLog.objects.filter(username=key).delete()
+    TOTPDevice.objects.filter(user_id=person.user_id).delete()
+    return []

@@ -4,7 +4,7 @@ Behind a reverse proxy every request arrives from the proxy, so `REMOTE_ADDR` al
 all visitors in one bucket. `X-Forwarded-For` is believed only when the direct peer is one of
 the proxies listed in `TRUSTED_PROXIES` (CIDRs, from the environment): then the address is the
 right-most entry that is not itself a trusted proxy. From any other peer the header is ignored,
-so a visitor cannot pick their own bucket by forging it (docs/decisions/012-sec-input-client-ip.md).
+so a visitor cannot pick their own bucket by forging it (docs/decisions/016-sec-input-public-input.md).
 """
 
 from __future__ import annotations

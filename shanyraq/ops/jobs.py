@@ -76,7 +76,7 @@ JOBS: list[Job] = [
     # After anonymization, so the night's archive holds no more than it must (docs/backups.md).
     Job("backup", Daily(dt.time(3, 15)), call="shanyraq.backups.tasks.backup_daily"),
     Job("prune_job_runs", Daily(dt.time(3, 30)), call="shanyraq.ops.services.job_runs_prune"),
-    # After the night's anonymization and imports: keeps no-hit searches fast (docs/decisions/011).
+    # After the night's anonymization and imports: keeps no-hit searches fast (docs/decisions/014).
     Job("optimize_search", Daily(dt.time(4, 0)), command="optimize_search"),
     Job("prune_outbox", Daily(dt.time(3, 40)), call="shanyraq.mail.tasks.prune_outbox"),
     Job("idempotency_prune", Daily(dt.time(3, 45)), call="shanyraq.api.idempotency.idempotency_prune"),

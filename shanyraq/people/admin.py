@@ -61,6 +61,14 @@ class PersonAdmin(GuardedModelAdmin):
     readonly_fields = LOGIN_FIELDS
     inlines = [ConsentInline]
 
+    def get_readonly_fields(self, request, obj=None):
+        """A person with a login: their e-mail is where password-reset links go, so changing it
+        would hand over the login. Only a director (who may move logins, audited) changes it."""
+        fields = list(super().get_readonly_fields(request, obj))
+        if obj is not None and obj.user_id and not request.user.has_perm("people.link_login"):
+            fields.append("email")
+        return fields
+
     def save_model(self, request, obj, form, change):
         with transaction.atomic():
             super().save_model(request, obj, form, change)

@@ -19,7 +19,7 @@ from shanyraq.site.models import Page
 from shanyraq.spaces.models import Space
 
 DEMO_PASSWORD = "shanyraq-demo"  # noqa: S105 - demo logins, printed by `make run`
-# The demo director's two-step sign-in key (public: printed by `make run`; docs/decisions/013-signin.md).
+# The demo director's two-step sign-in key (public: printed by `make run`; docs/decisions/017-signin.md).
 DEMO_TOTP_SECRET = "SHANYRAQDEMOTWOSTEPSIGNINDIRECT2"  # noqa: S105 - public demo key
 DEMO_TOTP_ROLES = ("director",)
 

@@ -54,7 +54,7 @@ def privacy(request):
         {
             "loan_days": history_days(),
             # Retention keeps daily archives for keep_daily days and weekly ones for keep_weekly
-            # weeks: nothing older survives (docs/decisions/012), so erased data is gone by then.
+            # weeks: nothing older survives (docs/decisions/015), so erased data is gone by then.
             "backup_days": max(backups_conf.keep_daily(), 7 * backups_conf.keep_weekly()),
             "account_url": reverse("library:account"),
         },

@@ -146,3 +146,15 @@ def test_neither_logs_nor_the_attempts_table_keep_the_typed_address_or_the_ip(
     assert [name.split("-")[0] for name, _data in rows] == ["unknown"]
     assert "stranger" not in rows[0][1] and "wrong" not in rows[0][1]
     assert AccessLog.objects.count() == 0
+
+
+def test_erasing_the_person_removes_the_logins_failed_attempts(client, patron, settings):
+    from shanyraq.people.services import person_erase
+
+    for _ in range(3):
+        post(client, PATRON_LOGIN.format(lang="en"), "P123456", "wrong")
+    assert AccessAttempt.objects.count() == 1
+    patron.refresh_from_db()
+    patron.person.user.refresh_from_db()
+    person_erase(person=patron.person)
+    assert AccessAttempt.objects.count() == 0

@@ -118,3 +118,25 @@ def test_an_unknown_login_and_a_missing_reason_are_refused(staff_user, client, n
     }
     no_login.refresh_from_db()
     assert no_login.user is None
+
+
+@pytest.mark.parametrize("role", ["librarian", "program_coordinator"])
+def test_staff_cannot_redirect_a_login_holders_password_reset_to_their_own_address(
+    staff_user, client, patron, role
+):
+    """The reset link goes to the person's e-mail: changing it would hand over the login."""
+    client.force_login(staff_user(role))
+    data = form_data(client.get(CHANGE.format(pk=patron.pk)).content.decode(), "person_form")
+    data["email"] = ["attacker@example.org"]
+    assert client.post(CHANGE.format(pk=patron.pk), data).status_code == 302
+    patron.refresh_from_db()
+    assert patron.email == "aigerim@example.org"
+
+
+def test_staff_may_correct_the_email_of_a_person_without_a_login(staff_user, client, no_login):
+    client.force_login(staff_user("librarian"))
+    data = form_data(client.get(CHANGE.format(pk=no_login.pk)).content.decode(), "person_form")
+    data["email"] = ["marat.new@example.org"]
+    assert client.post(CHANGE.format(pk=no_login.pk), data).status_code == 302
+    no_login.refresh_from_db()
+    assert no_login.email == "marat.new@example.org"
