@@ -147,7 +147,17 @@ def test_no_public_page_answers_5xx_to_any_parameter(client, center, route, para
     url = _url(route, data, center)
     query = {name: data.draw(VALUES, label=name) for name in params if data.draw(st.booleans())}
     response = client.get(url, query)
-    assert response.status_code < 500, (url, query)
+    assert response.status_code < 500 or is_health_report(response), (url, query)
+
+
+def is_health_report(response) -> bool:
+    """/health answers 503 with its report when a check fails (here: no worker, no backup yet);
+    that is its meaning, not a crash."""
+    return (
+        response.status_code == 503
+        and response.request["PATH_INFO"] == "/health"
+        and response.json()["status"] == "fail"
+    )
 
 
 SWEPT = [(route, params) for route, params in PAGES if params]

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.shortcuts import get_object_or_404
 from ninja import Query, Router, Schema
 
-from shanyraq.api.inputs import MAX_OFFSET, READ_ERRORS
+from shanyraq.api.inputs import MAX_OFFSET, READ_ERRORS, FreeQuery
 from shanyraq.collection import selectors
 from shanyraq.collection.models import Artifact
 from shanyraq.core import languages
@@ -107,7 +107,7 @@ def _summary(request, artifact: Artifact) -> dict:
 )
 def artifact_list(
     request: HttpRequest,
-    q: str = "",
+    q: str = FreeQuery,
     category: str | None = None,
     period: str | None = None,
     material: str | None = None,

@@ -33,6 +33,11 @@ def Text(max_length: int) -> Any:  # noqa: N802 - used like a type: `name: Text(
     return Annotated[str, StringConstraints(max_length=max_length, pattern=NO_NUL), AfterValidator(_storable)]
 
 
+# A free-text query parameter: longer text is cut by the handler, a NUL is refused (documented in
+# the schema so clients and schemathesis know; core.limits.QueryNulMiddleware answers 400).
+FreeQuery = Query("", pattern=NO_NUL)
+
+
 def QueryText(max_length: int, default: str = "", description: str = "") -> Any:  # noqa: N802
     return Query(default, max_length=max_length, description=description or None)
 

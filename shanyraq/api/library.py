@@ -10,7 +10,7 @@ import datetime as dt
 from django.http import Http404, HttpRequest, HttpResponse
 from ninja import Path, Query, Router, Schema
 
-from shanyraq.api.inputs import MAX_PAGE, READ_ERRORS
+from shanyraq.api.inputs import MAX_PAGE, READ_ERRORS, FreeQuery
 from shanyraq.core import links
 from shanyraq.library import selectors
 from shanyraq.library.marc import export
@@ -122,10 +122,10 @@ def _list_item(record: Record) -> RecordListOut:
 )
 def record_list(
     request: HttpRequest,
-    q: str = "",
-    language: str = "",
-    year: str = "",
-    subject: str = "",
+    q: str = FreeQuery,
+    language: str = FreeQuery,
+    year: str = FreeQuery,
+    subject: str = FreeQuery,
     available: bool = False,
     page: int = PageQuery,
 ):

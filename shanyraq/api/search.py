@@ -8,7 +8,7 @@ from django.conf import settings
 from django.http import HttpRequest
 from ninja import Query, Router, Schema
 
-from shanyraq.api.inputs import READ_ERRORS
+from shanyraq.api.inputs import READ_ERRORS, FreeQuery
 from shanyraq.core import languages
 from shanyraq.search.selectors import KINDS, search
 
@@ -34,7 +34,7 @@ Lang = Literal[tuple(settings.LANGUAGE_CODES)]
 @router.get("", response={200: list[SearchResult], **READ_ERRORS}, summary="Search everything, in any script")
 def search_endpoint(
     request: HttpRequest,
-    q: str = "",
+    q: str = FreeQuery,
     kind: Kind | None = None,
     lang: Lang | None = None,
     limit: int = LimitQuery,

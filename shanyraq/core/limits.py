@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.conf import settings
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -58,5 +59,9 @@ class QueryNulMiddleware:
             "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
         ):
             message = _("The address contains a character that cannot be used.")
+            if request.path.startswith("/api/"):  # the API documents JSON refusals
+                return JsonResponse(
+                    {"detail": message}, status=400, json_dumps_params={"ensure_ascii": False}
+                )
             return render(request, "core/refused.html", {"message": message}, status=400)
         return self.get_response(request)

@@ -63,7 +63,8 @@ POLICY: dict[str, Policy] = {
     "admin:app_list": Policy("admin_perm"),  # 200 with a permission in the app, else 404
     "admin:people_person_login": Policy("admin_perm", ("people.link_login",)),
     "admin:auth_user_password_change": Policy("admin_perm", ("auth.change_user",)),
-    "library:login": Policy("anyone"),
+    # Someone already signed in is sent on (to their account or the staff pages).
+    "library:login": Policy("anyone", ok={"anonymous": 200, "patron": 302, "other": 302, "staff": 302}),
     "library:logout": Policy("anyone", method="POST", ok=302),
     "admin:<path:object_id>/": Policy("admin", ok=302),  # old-style change URL: redirects
     "admin:(?P<url>.*)$": Policy("admin", ok=404),

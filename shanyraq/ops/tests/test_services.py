@@ -159,6 +159,7 @@ def test_every_registered_job_names_a_callable_or_a_command():
         "anonymize_loans",
         "backup",
         "prune_job_runs",
+        "optimize_search",
         "prune_outbox",
         "idempotency_prune",
         "send_overdue_reminders",

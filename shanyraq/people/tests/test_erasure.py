@@ -11,6 +11,7 @@ from django.contrib.auth import authenticate
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
+from django.test import RequestFactory
 
 from shanyraq.core.models import AuditEvent
 from shanyraq.core.services import audit_record
@@ -166,7 +167,8 @@ def test_erasure_ends_the_login_and_its_sessions(everything):
         "",
         0,
     )
-    assert authenticate(username=USERNAME, password="pw-for-tests") is None
+    sign_in = RequestFactory().post("/en/library/account/login/")
+    assert authenticate(sign_in, username=USERNAME, password="pw-for-tests") is None
     assert Session.objects.count() == 0
 
 
