@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from shanyraq.core import languages
 from shanyraq.mail.models import OutboxMessage
-from shanyraq.mail.services import Attachment, LaterAttachment, outbox_enqueue
+from shanyraq.mail.services import LaterAttachment, attachment_builder, outbox_enqueue
 from shanyraq.programs import ics, tickets, tokens
 from shanyraq.programs.models import Registration, Session
 
@@ -32,6 +32,23 @@ def _link(name: str, registration: Registration, action: str) -> str:
     return settings.SITE_URL + reverse(name, kwargs={"token": tokens.make(registration.pk, action)})
 
 
+def _loaded_session(registration: Registration, pk: int) -> Session | None:
+    """The registration's session when it is already in memory with its program and space."""
+    if registration.session_id != pk or not Registration.session.is_cached(registration):
+        return None
+    session = registration.session
+    if Session.program.is_cached(session) and Session.space.is_cached(session):
+        return session
+    return None
+
+
+@attachment_builder
+def session_calendar(session_ids: list[int], name: str, lang: str) -> bytes:
+    """The ICS attachment, built by the outbox at send time, sessions in the order given."""
+    found = Session.objects.filter(pk__in=session_ids).select_related("program", "space").in_bulk()
+    return ics.calendar([found[pk] for pk in session_ids if pk in found], name=name, lang=lang)
+
+
 def registration_notify(
     registration: Registration, kind: str, session_id: int | None = None
 ) -> OutboxMessage | None:
@@ -43,8 +60,10 @@ def registration_notify(
     lang = languages.normalize(recipient.language) or settings.LANGUAGE_CODE
     with translation.override(lang):
         program = registration.program
-        if session_id or registration.session_id:
-            pk = session_id or registration.session_id
+        pk = session_id or registration.session_id
+        if pk and _loaded_session(registration, pk) is not None:
+            sessions = [_loaded_session(registration, pk)]  # no second query on the registration's hot path
+        elif pk:
             sessions = list(Session.objects.filter(pk=pk).select_related("program", "space"))
         else:
             sessions = list(program.sessions.filter(is_cancelled=False).select_related("program", "space"))
@@ -65,8 +84,14 @@ def registration_notify(
         }
         subject = SUBJECTS[kind]() % {"title": title}
         body = render_to_string("programs/email/registration.txt", context)
+        # The calendar file is made at send time, outside the transaction (from the session ids).
         attachments = [
-            Attachment("session.ics", ics.calendar(sessions, name=title, lang=lang), "text/calendar")
+            LaterAttachment(
+                "session.ics",
+                "text/calendar",
+                f"{__name__}.{session_calendar.__name__}",
+                {"session_ids": [s.pk for s in sessions], "name": title, "lang": lang},
+            )
         ]
         if kind in ("registered", "reminder") and registration.status == Registration.Status.CONFIRMED:
             attachments.append(

@@ -36,7 +36,10 @@ def pool_lock(program: Program, session: Session | None) -> tuple[Program, Sessi
     """Lock the row that guards the seats: the program for a course, else the session."""
     if program.registers_as_whole:
         return Program.objects.select_for_update().get(pk=program.pk), session
-    return program, Session.objects.select_for_update().get(pk=session.pk)
+    # Only what the pool needs: modeltranslation makes the full row wide, and the lock is the hot path.
+    return program, Session.objects.select_for_update().only("pk", "program_id", "capacity").get(
+        pk=session.pk
+    )
 
 
 def pool_capacity(program: Program, session: Session | None) -> int:
@@ -161,7 +164,9 @@ def registration_create(
             status, position = _place(pool, program, locked_session, seats)
         registration = Registration.objects.create(
             program=program,
-            session=pool_session,
+            # The caller's session object (same row; its program and space are already loaded, so the
+            # e-mail does not fetch them again). Capacity was read from the locked row above.
+            session=session if pool_session is not None else None,
             person=person,
             booker=booker,
             booker_email=email,
