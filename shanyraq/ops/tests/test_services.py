@@ -155,6 +155,7 @@ def test_every_registered_job_names_a_callable_or_a_command():
         "worker_heartbeat",
         "send_outbox",
         "programs_expire_offers",
+        "expire_booking_requests",
         "expire_holds",
         "anonymize_loans",
         "backup",
