@@ -48,15 +48,20 @@ def limit_body(view):
 
 
 class QueryNulMiddleware:
-    """A NUL in a query parameter is refused with 400 before any view: PostgreSQL cannot compare
+    """A NUL in the path or a query parameter is refused with 400 before any view: PostgreSQL cannot compare
     text with NUL, so `?q=%00` on a search page used to end in a 500 there (found by the fuzz test)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if "%00" in request.META.get("QUERY_STRING", "") or any(
-            "\x00" in key or any("\x00" in value for value in values) for key, values in request.GET.lists()
+        if (
+            "\x00" in request.path
+            or "%00" in request.META.get("QUERY_STRING", "")
+            or any(
+                "\x00" in key or any("\x00" in value for value in values)
+                for key, values in request.GET.lists()
+            )
         ):
             message = _("The address contains a character that cannot be used.")
             if request.path.startswith("/api/"):  # the API documents JSON refusals

@@ -55,6 +55,7 @@ def test_the_deploy_guide_serves_pages_from_gunicorn_on_postgresql(postgres_data
     manage(env, "migrate", "--noinput")
     manage(env, "sync_roles")
     manage(env, "collectstatic", "--noinput")
+    manage(env, "backup")
     bin_dir = os.path.dirname(sys.executable)
     commands = [
         [os.path.join(bin_dir, "gunicorn"), "-c", "gunicorn.conf.py"],
