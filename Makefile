@@ -66,7 +66,7 @@ DATES_PYTEST_ARGS ?= -q -n 2
 test-dates: compile
 	@for day in $(TEST_DATES); do \
 	  echo "=== the suite as if today were $$day ==="; \
-	  $(BIN)/pytest --on-date=$$day $(DATES_PYTEST_ARGS) || exit 1; \
+	  timeout 900 $(BIN)/pytest --on-date=$$day $(DATES_PYTEST_ARGS) || exit 1; \
 	done
 
 messages: install

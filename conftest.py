@@ -41,6 +41,17 @@ def pytest_configure(config):
     config._shanyraq_traveller.start()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Under --on-date, a test whose other processes read the real clock cannot be moved in time
+    (time-machine reaches this process only): it is skipped there and runs in the ordinary run."""
+    if not config.getoption("--on-date"):
+        return
+    skip = pytest.mark.skip(reason="real processes on the real clock: --on-date does not reach them")
+    for item in items:
+        if item.get_closest_marker("real_clock"):
+            item.add_marker(skip)
+
+
 def pytest_report_header(config):
     value = config.getoption("--on-date")
     return f"clock: as if today were {value} (--on-date)" if value else None

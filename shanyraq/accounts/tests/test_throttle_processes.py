@@ -10,7 +10,7 @@ from django.db import connection
 
 from shanyraq.accounts.tests.conftest import PASSWORD
 
-pytestmark = [pytest.mark.slow]
+pytestmark = [pytest.mark.slow, pytest.mark.real_clock]
 
 ROOT = Path(__file__).resolve().parents[3]
 OTHER_WORKER = """

@@ -65,6 +65,7 @@ def _race(mode: str, processes: int = 2) -> list[int]:
     return results
 
 
+@pytest.mark.real_clock
 @pytest.mark.django_db(transaction=True)
 def test_two_processes_share_one_limit():
     allowed = _race("shared")
