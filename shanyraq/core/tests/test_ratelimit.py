@@ -73,6 +73,7 @@ def test_two_processes_share_one_limit():
     assert all(n <= LIMIT for n in allowed)
 
 
+@pytest.mark.real_clock
 @pytest.mark.django_db(transaction=True)
 def test_control_a_cache_per_process_lets_each_process_take_the_whole_limit():
     assert _race("locmem") == [LIMIT, LIMIT]
