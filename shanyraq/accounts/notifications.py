@@ -50,7 +50,6 @@ def password_reset(user, *, fallback_language: str) -> OutboxMessage | None:
         subject=subject,
         body=body,
         language=language,
-        headers={"Content-Language": language},
         related=user,
         topic="accounts.password_reset",
     )

@@ -43,7 +43,6 @@ def _enqueue(
         subject=subject_text,
         body=body,
         language=lang,
-        headers={"Content-Language": lang},
         related=related,
         topic=topic,
     )

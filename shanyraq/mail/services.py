@@ -118,7 +118,8 @@ def outbox_enqueue(
         body=body,
         html=html,
         language=language,
-        headers=dict(headers or {}),
+        # Every message says its language; a caller's own headers come on top.
+        headers={"Content-Language": language, **(headers or {})},
         attachments=[_stored_attachment(a) for a in attachments],
         related_type=related._meta.label_lower if related is not None else "",
         related_id=str(related.pk) if related is not None else "",

@@ -107,7 +107,6 @@ def registration_notify(
         subject=subject,
         body=body,
         language=lang,
-        headers={"Content-Language": lang},
         attachments=attachments,
         related=registration,
         topic=f"programs.{kind}",
