@@ -321,7 +321,8 @@ def run() -> str:
         "service: rules, a new Person and its audit row, the pool lock (`select_for_update` on PostgreSQL, the "
         "IMMEDIATE write lock on SQLite) reading only the seat columns, two index-driven queries, the insert, an "
         "audit row and the outbox e-mail row, rendered from the objects already loaded (the calendar file and the "
-        "QR ticket are made by the worker at send time), then the send task enqueued after the commit.",
+        "QR ticket are made by the worker at send time), and the send task's row, all in one transaction. On "
+        "SQLite, writers queue on a lock file (shanyraq/core/sqlite) instead of SQLite's sleeping busy handler.",
     ]
     return "\n".join(lines)
 

@@ -161,6 +161,8 @@ DATABASES = {
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # IMMEDIATE transactions take the write lock at BEGIN, so a select-then-write inside
     # transaction.atomic() cannot interleave with another writer (docs/decisions/002).
+    # Our subclass queues writers on a lock file instead of SQLite's busy sleeps (core/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "shanyraq.core.sqlite"
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": 30,

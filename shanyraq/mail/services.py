@@ -126,9 +126,26 @@ def outbox_enqueue(
         topic=topic,
     )
     pk = message.pk
-    # robust: the row is committed whatever happens to the queue; the periodic job sends it then.
-    transaction.on_commit(lambda: _enqueue_send(pk), robust=True)
+    if _queue_in_this_database():
+        # The task row joins the message's transaction: both commit (or vanish) together, and the
+        # hot path (a registration) pays for one write transaction, not two.
+        _enqueue_send(pk)
+    else:
+        # A queue elsewhere (or the immediate backend, which would send inside the transaction):
+        # enqueue after the commit. robust: the row is committed whatever happens to the queue;
+        # the periodic job sends it then.
+        transaction.on_commit(lambda: _enqueue_send(pk), robust=True)
     return message
+
+
+def _queue_in_this_database() -> bool:
+    """True when tasks are rows in our own database (django-tasks' DatabaseBackend, the default)."""
+    from django_tasks import task_backends
+    from django_tasks_db.backend import DatabaseBackend
+
+    from shanyraq.mail.tasks import send_outbox_message
+
+    return isinstance(task_backends[send_outbox_message.backend], DatabaseBackend)
 
 
 def _enqueue_send(pk: int) -> None:

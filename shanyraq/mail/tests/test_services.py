@@ -239,3 +239,23 @@ def test_an_attachment_made_at_send_time_must_come_from_a_marked_builder(smtp):
     assert png.get_content()[:4] == b"\x89PNG"
     evil.refresh_from_db()
     assert evil.last_error == "ValueError: os.getcwd is not an outbox attachment builder"
+
+
+def test_with_the_database_queue_the_send_task_commits_or_vanishes_with_its_message(settings):
+    """One write transaction on the registration's hot path: the task row is written beside the message."""
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+    with transaction.atomic():
+        kept = outbox_enqueue(to="kept@example.org", subject="Kept", body="b", language="en")
+        assert DBTaskResult.objects.count() == 1  # already there, inside the transaction
+    with pytest.raises(RuntimeError), transaction.atomic():
+        outbox_enqueue(to="lost@example.org", subject="Lost", body="b", language="en")
+        raise RuntimeError("the change fails after its e-mail was written")
+
+    assert list(OutboxMessage.objects.values_list("to_email", flat=True)) == ["kept@example.org"]
+    (task,) = DBTaskResult.objects.all()
+    assert (task.task_path, task.args_kwargs) == (
+        "shanyraq.mail.tasks.send_outbox_message",
+        {"args": [kept.pk], "kwargs": {}},
+    )
