@@ -354,4 +354,7 @@ SHANYRAQ = {
     # Translated through the core catalog (the same msgid is marked in core/context_processors.py).
     "CENTER_NAME": gettext_lazy("Cultural Center of Kazakhstan in Beijing"),
     "SEARCH_BACKEND": os.environ.get("SEARCH_BACKEND", ""),  # "" = follow the database engine
+    # Shown on booking pages and tickets: the street address, and a link to a map of it.
+    "CENTER_ADDRESS": os.environ.get("CENTER_ADDRESS", ""),
+    "CENTER_MAP_URL": os.environ.get("CENTER_MAP_URL", ""),
 }

@@ -87,6 +87,10 @@ class RegistrationIn(Schema):
     birth_date: dt.date | None = None
     children: list[ChildIn] = Field([], max_length=CHILDREN_MAX)
     guardian_consent: bool = False
+    together: bool = Field(
+        True,
+        description="Children: all get seats or all wait together (true), or seats for as many as fit (false).",
+    )
     group_name: Text(GROUP_MAX) = ""
     seats: int = Field(1, ge=1, le=SEATS_MAX)
     website: Text(NAME_MAX) = Field("", description="Honeypot: leave empty.")
@@ -201,6 +205,7 @@ def registration_post(request, payload: RegistrationIn, session_id: int = Sessio
         birth_date=payload.birth_date,
         children=[ChildInput(name=c.name, birth_date=c.birth_date) for c in payload.children],
         guardian_consent=payload.guardian_consent,
+        together=payload.together,
         group_name=payload.group_name,
         seats=payload.seats,
     )

@@ -27,6 +27,18 @@ class RegistrationForm(forms.Form):
         ),
         required=False,
     )
+    together = forms.TypedChoiceField(
+        label=_("If there are not enough seats for all the children"),
+        choices=[
+            ("1", _("Keep them together: all get seats, or all wait on the waiting list together")),
+            ("0", _("Give seats to as many as possible now; the others wait")),
+        ],
+        coerce=lambda v: v == "1",
+        initial="1",
+        required=False,
+        empty_value=True,
+        widget=forms.RadioSelect,
+    )
     group_name = forms.CharField(label=_("School and class"), max_length=200, required=False)
     seats = forms.IntegerField(
         label=_("Number of pupils and accompanying adults"),
@@ -40,6 +52,10 @@ class RegistrationForm(forms.Form):
 
     def __init__(self, *args, program=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # A children's program: the form asks for the children first, and not the guardian's birth date.
+        self.for_children = program is not None and program.max_age is not None and program.max_age < 18
+        if self.for_children:
+            del self.fields["birth_date"]
         for i in range(1, MAX_CHILDREN + 1):
             self.fields[f"child_{i}_name"] = forms.CharField(
                 label=_("Child %(n)s: name") % {"n": i}, max_length=200, required=False
@@ -73,9 +89,10 @@ class RegistrationForm(forms.Form):
             email=d["email"],
             phone=d["phone"],
             language=language,
-            birth_date=d["birth_date"],
+            birth_date=d.get("birth_date"),
             children=children,
             guardian_consent=d["guardian_consent"],
             group_name=d.get("group_name") or "",
             seats=d.get("seats") or 1,
+            together=d.get("together", True) is not False,
         )

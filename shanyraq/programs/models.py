@@ -122,6 +122,31 @@ class Session(models.Model):
         return reverse("programs:session", kwargs={"pk": self.pk})
 
 
+class ProgramBooking(models.Model):
+    """What one booker sent in one form: themselves, their children, or a school group.
+
+    Its registrations share one e-mail and one booking page. `together` (the guardian's choice for
+    siblings): everyone gets a seat, or everyone waits, and seats freed later are offered to all
+    of them at once, never to some.
+    """
+
+    booker = models.ForeignKey(
+        "people.Person",
+        on_delete=models.PROTECT,
+        related_name="program_bookings",
+        verbose_name=_("booked by"),
+    )
+    together = models.BooleanField(_("all or nobody"), default=False)
+    created_at = models.DateTimeField(_("booked"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("booking")
+        verbose_name_plural = _("bookings")
+
+    def __str__(self) -> str:
+        return f"booking {self.pk}"
+
+
 class Registration(models.Model):
     class Status(models.TextChoices):
         CONFIRMED = "confirmed", _("Confirmed")
@@ -135,6 +160,7 @@ class Registration(models.Model):
 
     HOLDING = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED)
     ACTIVE = (Status.CONFIRMED, Status.OFFERED, Status.ATTENDED, Status.WAITING, Status.PENDING)
+    CANCELLABLE = (Status.CONFIRMED, Status.OFFERED, Status.WAITING, Status.PENDING)
 
     program = models.ForeignKey(
         Program, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("program")
@@ -170,6 +196,14 @@ class Registration(models.Model):
     offer_expires_at = models.DateTimeField(_("offer expires"), null=True, blank=True)
     email_verified = models.BooleanField(_("e-mail confirmed"), default=False)
     code = models.CharField(_("ticket code"), max_length=12, unique=True, default=new_code)
+    booking = models.ForeignKey(
+        ProgramBooking,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+        verbose_name=_("booking"),
+    )
     reminded_at = models.DateTimeField(null=True, blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
     cancelled_at = models.DateTimeField(null=True, blank=True)

@@ -53,6 +53,15 @@ def registration_notify(
     registration: Registration, kind: str, session_id: int | None = None
 ) -> OutboxMessage | None:
     """Render the `kind` e-mail ("registered", "offered", "cancelled", "reminder") into the outbox."""
+    return registrations_notify([registration], kind, session_id)
+
+
+def registrations_notify(
+    registrations: list[Registration], kind: str, session_id: int | None = None
+) -> OutboxMessage | None:
+    """One e-mail to the booker about registrations made (or changed) together: every participant,
+    with every confirmed participant's QR ticket attached, and the link to the booking page."""
+    registration = registrations[0]
     recipient = registration.booker
     address = recipient.email or registration.person.email
     if not address:
@@ -71,6 +80,7 @@ def registration_notify(
         context = {
             "kind": kind,
             "registration": registration,
+            "registrations": registrations,
             "program": program,
             "title": title,
             "sessions": sessions,
@@ -79,9 +89,15 @@ def registration_notify(
             "cancel_url": _link("programs:cancel", registration, "cancel"),
             "verify_url": _link("programs:verify", registration, "verify"),
             "accept_url": _link("programs:accept", registration, "accept"),
+            "booking_url": _link("programs:registration", registration, "view"),
             "hours": getattr(settings, "PROGRAMS_OFFER_HOURS", 24),
             "CENTER_NAME": str(settings.SHANYRAQ["CENTER_NAME"]),
         }
+        if len(registrations) > 1:
+            context["names"] = ", ".join(r.person.name for r in registrations)
+            context["cancel_links"] = [
+                (r.person.name, _link("programs:cancel", r, "cancel")) for r in registrations
+            ]
         subject = SUBJECTS[kind]() % {"title": title}
         body = render_to_string("programs/email/registration.txt", context)
         # The calendar file is made at send time, outside the transaction (from the session ids).
@@ -93,15 +109,17 @@ def registration_notify(
                 {"session_ids": [s.pk for s in sessions], "name": title, "lang": lang},
             )
         ]
-        if kind in ("registered", "reminder") and registration.status == Registration.Status.CONFIRMED:
-            attachments.append(
+        if kind in ("registered", "reminder"):
+            attachments += [
                 LaterAttachment(
-                    f"ticket-{registration.code}.png",
+                    f"ticket-{r.code}.png",
                     "image/png",
                     f"{tickets.__name__}.{tickets.qr_png.__name__}",
-                    {"code": registration.code},
+                    {"code": r.code},
                 )
-            )
+                for r in registrations
+                if r.status == Registration.Status.CONFIRMED
+            ]
     return outbox_enqueue(
         to=address,
         subject=subject,

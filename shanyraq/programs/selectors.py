@@ -106,3 +106,19 @@ def participants(session: Session) -> QuerySet[Registration]:
 class Report:
     headers: list[str]
     rows: list[list]
+
+
+def booking_registrations(registration: Registration) -> list[Registration]:
+    """Everyone booked in the same form as this registration, in the order they were entered."""
+    if registration.booking_id:
+        mine = Registration.objects.filter(booking_id=registration.booking_id)
+    else:  # one participant, or a booking made before bookings were stored: that minute's
+        mine = Registration.objects.filter(
+            booker=registration.booker,
+            program=registration.program,
+            session=registration.session,
+            booking__isnull=True,
+            created_at__gte=registration.created_at - dt.timedelta(seconds=60),
+            created_at__lte=registration.created_at + dt.timedelta(seconds=60),
+        )
+    return list(mine.select_related("person", "program", "session__space").order_by("pk"))

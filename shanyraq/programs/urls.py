@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.program_detail, name="detail"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("r/<str:token>/", views.registration_view, name="registration"),
+    path("r/<str:token>/ticket/<str:code>.png", views.registration_ticket_png, name="ticket"),
     path("r/<str:token>/cancel/", views.registration_cancel_view, name="cancel"),
     path("r/<str:token>/verify/", views.registration_verify_view, name="verify"),
     path("r/<str:token>/accept/", views.registration_accept_view, name="accept"),

@@ -25,10 +25,12 @@ from shanyraq.programs.forms import RegistrationForm
 from shanyraq.programs.models import Program, Registration, Session
 from shanyraq.programs.services.public import registration_submit
 from shanyraq.programs.services.registrations import (
+    booking_cancel,
     registration_accept_offer,
     registration_cancel,
     registration_verify_email,
 )
+from shanyraq.programs.tickets import qr_png
 
 
 def _int(value, default=None):
@@ -223,27 +225,48 @@ def _registration_from(token: str, action: str) -> Registration:
     return registration
 
 
+@require_http_methods(["GET", "POST"])
 def registration_view(request, token: str):
+    """The booking page: when and where, each participant's QR ticket, the calendar, and cancelling
+    one participant or everyone. Reached from the e-mail and from the confirmation after the form."""
     registration = _registration_from(token, "view")
-    siblings = (
-        Registration.objects.filter(
-            booker=registration.booker,
-            program=registration.program,
-            session=registration.session,
-            created_at__gte=registration.created_at - dt.timedelta(seconds=60),
-        )
-        .select_related("person")
-        .order_by("pk")
+    cancelled = 0
+    if request.method == "POST" and request.POST.get("cancel") == "all":
+        cancelled = len(booking_cancel(registration=registration, actor=request.user))
+    members = selectors.booking_registrations(registration)
+    session = registration.session
+    sessions = (
+        [session]
+        if session is not None
+        else list(registration.program.sessions.filter(is_cancelled=False).select_related("space"))
     )
     return render(
         request,
         "programs/registered.html",
         {
-            "registrations": siblings,
+            "registrations": members,
             "program": registration.program,
             "registration": registration,
+            "sessions": sessions,
+            "tickets": [(m, tokens.make(m.pk, "cancel")) for m in members],
+            "view_token": token,
+            "cancelled": cancelled,
+            "can_cancel": any(m.status in Registration.CANCELLABLE for m in members),
+            "center_address": settings.SHANYRAQ.get("CENTER_ADDRESS", ""),
+            "map_url": settings.SHANYRAQ.get("CENTER_MAP_URL", ""),
         },
     )
+
+
+def registration_ticket_png(request, token: str, code: str):
+    """A participant's QR ticket as an image on the booking page (the same one the e-mail attaches)."""
+    registration = _registration_from(token, "view")
+    member = next((m for m in selectors.booking_registrations(registration) if m.code == code), None)
+    if member is None or member.status not in Registration.HOLDING:
+        raise Http404(_("This link is not valid."))
+    response = HttpResponse(qr_png(member.code), content_type="image/png")
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
 
 
 @require_http_methods(["GET", "POST"])

@@ -20,8 +20,8 @@ from django.utils.translation import gettext as _
 from shanyraq.people.models import Person
 from shanyraq.people.services import person_create
 from shanyraq.programs import conf
-from shanyraq.programs.models import Registration, Session
-from shanyraq.programs.services.registrations import registration_create
+from shanyraq.programs.models import ProgramBooking, Registration, Session
+from shanyraq.programs.services.registrations import registrations_create
 
 
 @dataclass
@@ -41,6 +41,8 @@ class Submission:
     guardian_consent: bool = False
     group_name: str = ""
     seats: int = 1
+    # Siblings: everyone a seat or everyone on the waiting list (True), or seats for as many as fit.
+    together: bool = True
 
 
 def _too_long(value: str, setting: str) -> str | None:
@@ -119,15 +121,17 @@ def registration_submit(*, session: Session, data: Submission, user=None, actor=
             ]
         else:
             people = [booker]
-        return [
-            registration_create(
-                session=session,
-                person=person,
-                booker=booker,
-                seats=data.seats if data.group_name else 1,
-                group_name=data.group_name,
-                email_verified=account is not None,
-                actor=actor,
-            )
-            for person in people
-        ]
+        # A booking row ties several participants together; one person needs none (the hot path).
+        booking = (
+            ProgramBooking.objects.create(booker=booker, together=data.together) if len(people) > 1 else None
+        )
+        return registrations_create(
+            session=session,
+            people=people,
+            booker=booker,
+            seats=data.seats if data.group_name else 1,
+            group_name=data.group_name,
+            email_verified=account is not None,
+            booking=booking,
+            actor=actor,
+        )

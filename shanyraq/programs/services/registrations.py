@@ -24,7 +24,7 @@ from django.utils.translation import gettext as _
 from shanyraq.core.services import audit_record
 from shanyraq.people.models import Person
 from shanyraq.programs import conf, notifications
-from shanyraq.programs.models import Program, Registration, Session
+from shanyraq.programs.models import Program, ProgramBooking, Registration, Session
 
 
 def _notify(registration: Registration, kind: str, session_id: int | None = None) -> None:
@@ -118,29 +118,63 @@ def registration_create(
     email_verified: bool = False,
     staff: bool = False,
     notify: bool = True,
+    booking: ProgramBooking | None = None,
     actor=None,
 ) -> Registration:
     """Confirm the seats if they are free and nobody waits; otherwise join the waiting list."""
-    booker = booker or person
+    (registration,) = registrations_create(
+        session=session,
+        people=[person],
+        booker=booker or person,
+        seats=seats,
+        group_name=group_name,
+        email_verified=email_verified,
+        staff=staff,
+        notify=notify,
+        booking=booking,
+        actor=actor,
+    )
+    return registration
+
+
+def registrations_create(
+    *,
+    session: Session,
+    people: list[Person],
+    booker: Person,
+    seats: int = 1,
+    group_name: str = "",
+    email_verified: bool = False,
+    staff: bool = False,
+    notify: bool = True,
+    booking: ProgramBooking | None = None,
+    actor=None,
+) -> list[Registration]:
+    """Register everyone under one pool lock, in the order given, with one e-mail for them all.
+
+    A `together` booking places everyone or nobody: all confirmed if all the seats are free and
+    nobody waits, otherwise all on the waiting list, one after the other."""
     program = session.program
     now = timezone.now()
-    _check_rules(
-        program=program,
-        session=session,
-        person=person,
-        booker=booker,
-        seats=seats,
-        group_name=group_name.strip(),
-        now=now,
-        staff=staff,
-    )
+    for person in people:
+        _check_rules(
+            program=program,
+            session=session,
+            person=person,
+            booker=booker,
+            seats=seats,
+            group_name=group_name.strip(),
+            now=now,
+            staff=staff,
+        )
+    together = booking is not None and booking.together and len(people) > 1
     with transaction.atomic():
         program, locked_session = pool_lock(program, session)
         pool_session = None if program.registers_as_whole else locked_session
         pool = Registration.objects.filter(**Registration.pool_filter(program, pool_session))
         email = (booker.email or "").strip().lower()
         # Two short index-driven queries under the lock: who this booker already registered, and the seats.
-        mine = Q(person=person) | Q(booker=booker)
+        mine = Q(booker=booker) | Q(person__in=[p.pk for p in people])
         if email:
             mine |= Q(booker_email=email)
         already = list(
@@ -148,38 +182,45 @@ def registration_create(
                 "person_id", "person__name", "booker_id", "booker_email", "seats", "group_name"
             )
         )
-        name = person.name.strip().lower()
-        if any(pid == person.pk or pname.strip().lower() == name for pid, pname, *_rest in already):
-            raise ValidationError({"person": _("%(name)s is already registered.") % {"name": person.name}})
+        for person in people:
+            name = person.name.strip().lower()
+            if any(pid == person.pk or pname.strip().lower() == name for pid, pname, *_rest in already):
+                raise ValidationError(
+                    {"person": _("%(name)s is already registered.") % {"name": person.name}}
+                )
         booked = sum(n for _p, _n, _b, _e, n, group in already if not group)
-        if not group_name and booked + seats > program.max_per_booker:
+        if not group_name and booked + seats * len(people) > program.max_per_booker:
             raise ValidationError(
                 {"seats": _("One person may book at most %(n)s seats here.") % {"n": program.max_per_booker}}
             )
         if _needs_confirmation(
             seats=seats, group_name=group_name, email_verified=email_verified, staff=staff
         ):
-            status, position = Registration.Status.PENDING, None
+            places = [(Registration.Status.PENDING, None)] * len(people)
         else:
-            status, position = _place(pool, program, locked_session, seats)
-        registration = Registration.objects.create(
-            program=program,
-            # The caller's session object (same row; its program and space are already loaded, so the
-            # e-mail does not fetch them again). Capacity was read from the locked row above.
-            session=session if pool_session is not None else None,
-            person=person,
-            booker=booker,
-            booker_email=email,
-            seats=seats,
-            group_name=group_name.strip(),
-            status=status,
-            position=position,
-            email_verified=email_verified,
-        )
-        audit_record(actor=actor, action="registration.create", target=registration, status=status)
+            places = _places(pool, program, locked_session, seats, len(people), together)
+        registrations = []
+        for person, (status, position) in zip(people, places, strict=True):
+            registration = Registration.objects.create(
+                program=program,
+                # The caller's session object (same row; its program and space are already loaded, so the
+                # e-mail does not fetch them again). Capacity was read from the locked row above.
+                session=session if pool_session is not None else None,
+                person=person,
+                booker=booker,
+                booker_email=email,
+                seats=seats,
+                group_name=group_name.strip(),
+                status=status,
+                position=position,
+                email_verified=email_verified,
+                booking=booking,
+            )
+            audit_record(actor=actor, action="registration.create", target=registration, status=status)
+            registrations.append(registration)
         if notify:
-            _notify(registration, "registered")
-    return registration
+            notifications.registrations_notify(registrations, "registered")
+    return registrations
 
 
 def _needs_confirmation(*, seats: int, group_name: str, email_verified: bool, staff: bool) -> bool:
@@ -191,16 +232,41 @@ def _needs_confirmation(*, seats: int, group_name: str, email_verified: bool, st
     )
 
 
-def _place(pool, program: Program, locked_session: Session | None, seats: int) -> tuple[str, int | None]:
-    """Inside the pool lock: confirmed if the seats are free and nobody waits, else the next place in line."""
-    state = pool.aggregate(
+def _pool_state(pool) -> dict:
+    return pool.aggregate(
         taken=Sum("seats", filter=Q(status__in=Registration.HOLDING)),
         waiting=Count("pk", filter=Q(status=Registration.Status.WAITING)),
         last_position=Max("position"),
     )
-    if (state["taken"] or 0) + seats <= pool_capacity(program, locked_session) and not state["waiting"]:
-        return Registration.Status.CONFIRMED, None
-    return Registration.Status.WAITING, (state["last_position"] or 0) + 1
+
+
+def _place(pool, program: Program, locked_session: Session | None, seats: int) -> tuple[str, int | None]:
+    """Inside the pool lock: confirmed if the seats are free and nobody waits, else the next place in line."""
+    return _places(pool, program, locked_session, seats, 1, together=False)[0]
+
+
+def _places(
+    pool, program: Program, locked_session: Session | None, seats: int, count: int, together: bool
+) -> list[tuple[str, int | None]]:
+    """Inside the pool lock: the status and waiting-list place of `count` new registrations, in order.
+    Not together: each is confirmed while seats are free and nobody waits, the rest wait. Together:
+    all confirmed if all fit, otherwise all wait."""
+    state = _pool_state(pool)
+    free = pool_capacity(program, locked_session) - (state["taken"] or 0)
+    waiting = bool(state["waiting"])
+    last = state["last_position"] or 0
+    if together and (waiting or seats * count > free):
+        return [(Registration.Status.WAITING, last + i) for i in range(1, count + 1)]
+    places = []
+    for _i in range(count):
+        if not waiting and seats <= free:
+            places.append((Registration.Status.CONFIRMED, None))
+            free -= seats
+        else:
+            waiting = True  # once someone waits, everyone after waits behind them
+            last += 1
+            places.append((Registration.Status.WAITING, last))
+    return places
 
 
 def registration_confirm_pending(*, registration: Registration, actor=None) -> Registration:
@@ -226,21 +292,35 @@ def registration_confirm_pending(*, registration: Registration, actor=None) -> R
 
 
 def _offer_free_seats(program: Program, session: Session | None, now: dt.datetime) -> list[Registration]:
-    """Inside the pool lock: offer freed seats to the waiting list strictly in order."""
+    """Inside the pool lock: offer freed seats to the waiting list strictly in order. The waiting
+    members of a `together` booking are one unit: offered all at once, or not yet (nobody passes them)."""
     pool = Registration.objects.filter(**Registration.pool_filter(program, session))
     free = pool_capacity(program, session) - (
         pool.filter(status__in=Registration.HOLDING).aggregate(n=Sum("seats"))["n"] or 0
     )
-    offered = []
-    for waiting in pool.filter(status=Registration.Status.WAITING).order_by("position", "pk"):
-        if waiting.seats > free:
+    offered: list[Registration] = []
+    queue = list(
+        pool.filter(status=Registration.Status.WAITING).select_related("booking").order_by("position", "pk")
+    )
+    done: set[int] = set()
+    expires = now + dt.timedelta(hours=conf.get("PROGRAMS_OFFER_HOURS"))
+    for waiting in queue:
+        if waiting.pk in done:
+            continue
+        unit = [waiting]
+        if waiting.booking is not None and waiting.booking.together:
+            unit = [r for r in queue if r.booking_id == waiting.booking_id]
+        need = sum(r.seats for r in unit)
+        if need > free:
             break
-        waiting.status = Registration.Status.OFFERED
-        waiting.offer_expires_at = now + dt.timedelta(hours=conf.get("PROGRAMS_OFFER_HOURS"))
-        waiting.save(update_fields=["status", "offer_expires_at"])
-        free -= waiting.seats
-        offered.append(waiting)
-        _notify(waiting, "offered")
+        for registration in unit:
+            registration.status = Registration.Status.OFFERED
+            registration.offer_expires_at = expires
+            registration.save(update_fields=["status", "offer_expires_at"])
+            done.add(registration.pk)
+        free -= need
+        offered += unit
+        notifications.registrations_notify(unit, "offered")
     return offered
 
 
@@ -266,6 +346,32 @@ def registration_cancel(*, registration: Registration, actor=None) -> Registrati
     return registration
 
 
+def booking_cancel(*, registration: Registration, actor=None) -> list[Registration]:
+    """Cancel everyone in this registration's booking who still holds or awaits a seat, at once:
+    one e-mail, and the freed seats offered once everyone is out of the queue."""
+    from shanyraq.programs.selectors import booking_registrations
+
+    with transaction.atomic():
+        program, session = pool_lock(registration.program, _session_of(registration))
+        ids = [m.pk for m in booking_registrations(registration)]
+        members = list(
+            Registration.objects.select_for_update()
+            .filter(pk__in=ids, status__in=Registration.CANCELLABLE)
+            .select_related("person", "booker", "program")
+            .order_by("pk")
+        )
+        now = timezone.now()
+        for member in members:
+            member.status = Registration.Status.CANCELLED
+            member.cancelled_at = now
+            member.save(update_fields=["status", "cancelled_at"])
+            audit_record(actor=actor, action="registration.cancel", target=member)
+        if members:
+            notifications.registrations_notify(members, "cancelled")
+            _offer_free_seats(program, None if program.registers_as_whole else session, now)
+    return members
+
+
 def registration_approve(*, registration: Registration, actor) -> Registration:
     """Staff vouch for a pending group booking (a school they know): it takes its seats."""
     if registration.status != Registration.Status.PENDING:
@@ -274,6 +380,7 @@ def registration_approve(*, registration: Registration, actor) -> Registration:
 
 
 def registration_accept_offer(*, registration: Registration, actor=None) -> Registration:
+    """Take an offered seat; for a `together` booking, every seat offered to it at once."""
     with transaction.atomic():
         pool_lock(registration.program, registration.session)
         registration = Registration.objects.select_for_update().get(pk=registration.pk)
@@ -281,13 +388,21 @@ def registration_accept_offer(*, registration: Registration, actor=None) -> Regi
             raise ValidationError({"status": _("This offer is no longer open.")})
         if registration.offer_expires_at and registration.offer_expires_at < timezone.now():
             raise ValidationError({"status": _("This offer has expired.")})
-        registration.status = Registration.Status.CONFIRMED
-        registration.offer_expires_at = None
-        registration.email_verified = True
-        registration.save(update_fields=["status", "offer_expires_at", "email_verified"])
-        audit_record(actor=actor, action="registration.accept_offer", target=registration)
-        _notify(registration, "registered")
-    return registration
+        unit = [registration]
+        if registration.booking_id and registration.booking.together:
+            unit = list(
+                Registration.objects.select_for_update()
+                .filter(booking_id=registration.booking_id, status=Registration.Status.OFFERED)
+                .order_by("pk")
+            )
+        for member in unit:
+            member.status = Registration.Status.CONFIRMED
+            member.offer_expires_at = None
+            member.email_verified = True
+            member.save(update_fields=["status", "offer_expires_at", "email_verified"])
+            audit_record(actor=actor, action="registration.accept_offer", target=member)
+        notifications.registrations_notify(unit, "registered")
+    return next(m for m in unit if m.pk == registration.pk)
 
 
 def registration_verify_email(*, registration: Registration) -> Registration:
