@@ -15,9 +15,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from shanyraq.core import when
 from shanyraq.core.services import audit_record
 from shanyraq.library import notifications
 from shanyraq.library.models import Copy, Hold, Loan, LoanRule, Patron, Record
@@ -67,7 +67,7 @@ def copy_checkout(*, barcode: str, patron: Patron, actor=None, now: dt.datetime 
         patron = Patron.objects.select_for_update(of=("self",)).select_related("person").get(pk=patron.pk)
         if patron.expires_on < today:
             raise ValidationError(
-                _("This library card expired on %(date)s.") % {"date": date_format(patron.expires_on)}
+                _("This library card expired on %(date)s.") % {"date": when.day(patron.expires_on)}
             )
         copy = _copy_by_barcode(barcode)
         rule = rule_for(patron.category, copy.copy_type)
@@ -180,7 +180,7 @@ def hold_place(*, record: Record, patron: Patron, actor=None) -> Hold:
     today = timezone.localdate()
     if patron.expires_on < today:
         raise ValidationError(
-            _("This library card expired on %(date)s.") % {"date": date_format(patron.expires_on)}
+            _("This library card expired on %(date)s.") % {"date": when.day(patron.expires_on)}
         )
     with transaction.atomic():
         Patron.objects.select_for_update().get(pk=patron.pk)

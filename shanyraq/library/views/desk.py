@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shanyraq.core import when
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.library import selectors
 from shanyraq.library.models import Copy, Loan, Patron
@@ -76,7 +76,7 @@ def _scan(request, code: str) -> None:
                 request,
                 "status",
                 _("Renewed: %(title)s, due %(date)s.")
-                % {"title": copy.record.title, "date": date_format(loan.due_on)},
+                % {"title": copy.record.title, "date": when.day(loan.due_on)},
             )
         else:
             loan = circulation.copy_checkout(barcode=code, patron=patron, actor=request.user)
@@ -84,7 +84,7 @@ def _scan(request, code: str) -> None:
                 request,
                 "status",
                 _("Checked out: %(title)s, due %(date)s.")
-                % {"title": copy.record.title, "date": date_format(loan.due_on)},
+                % {"title": copy.record.title, "date": when.day(loan.due_on)},
             )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
