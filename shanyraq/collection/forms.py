@@ -121,24 +121,79 @@ class LoanOutReturnForm(forms.Form):
     returned_on = forms.DateField(label=_("Returned on"), widget=DateInput())
 
 
-class ArtifactTextForm(forms.Form):
-    """The texts curators touch most: titles and labels in four languages, and publishing."""
+# The texts an artifact has in each language, in the order the curator fills them.
+TRANSLATED_TEXTS = {
+    "title": (_("Title"), forms.CharField, {"max_length": 300}),
+    "object_name": (_("Object name"), forms.CharField, {"max_length": 200}),
+    "display_date": (_("Date as shown"), forms.CharField, {"max_length": 120}),
+    "description": (_("Description"), forms.CharField, {"widget": forms.Textarea(attrs={"rows": 4})}),
+    "label_text": (_("Label"), forms.CharField, {"widget": forms.Textarea(attrs={"rows": 3})}),
+}
 
-    title_zh_hans = forms.CharField(label=_("Title (Chinese)"), max_length=300, required=False)
-    title_en = forms.CharField(label=_("Title (English)"), max_length=300, required=False)
-    title_kk = forms.CharField(label=_("Title (Kazakh)"), max_length=300, required=False)
-    title_ru = forms.CharField(label=_("Title (Russian)"), max_length=300, required=False)
-    label_text_zh_hans = forms.CharField(label=_("Label (Chinese)"), widget=forms.Textarea, required=False)
-    label_text_en = forms.CharField(label=_("Label (English)"), widget=forms.Textarea, required=False)
-    label_text_kk = forms.CharField(label=_("Label (Kazakh)"), widget=forms.Textarea, required=False)
-    label_text_ru = forms.CharField(label=_("Label (Russian)"), widget=forms.Textarea, required=False)
+
+class ArtifactForm(forms.Form):
+    """Create or edit an artifact's record on one page, its texts on one tab per language.
+
+    A title in any one language is enough to save (a draft stays unpublished until the curator
+    ticks Published); the public page shows a missing language's text in another language,
+    marked as such. Location and status are not here: they change through procedures."""
+
+    accession_number = forms.CharField(
+        label=_("Accession number"),
+        max_length=60,
+        required=False,
+        help_text=_("Leave empty to take the next number."),
+    )
+    category = forms.ModelChoiceField(label=_("Category"), queryset=None, required=False)
+    period = forms.ModelChoiceField(label=_("Period"), queryset=None, required=False)
+    earliest_year = forms.IntegerField(
+        label=_("Earliest year"), required=False, min_value=-10000, max_value=3000
+    )
+    latest_year = forms.IntegerField(label=_("Latest year"), required=False, min_value=-10000, max_value=3000)
     published = forms.BooleanField(label=_("Published"), required=False)
+
+    def __init__(self, *args, creating: bool = False, **kwargs):
+        from shanyraq.collection.models import Term
+        from shanyraq.core import languages
+
+        super().__init__(*args, **kwargs)
+        if not creating:
+            del self.fields["accession_number"]
+        self.fields["category"].queryset = Term.objects.filter(vocabulary=Term.Vocabulary.CATEGORY)
+        self.fields["period"].queryset = Term.objects.filter(vocabulary=Term.Vocabulary.PERIOD)
+        self.tabs = []
+        for code, name in languages_choices():
+            suffix = languages.field_suffix(code)
+            names = []
+            for field, (label, kind, options) in TRANSLATED_TEXTS.items():
+                options = dict(options)
+                widget = options.pop("widget", None) or kind.widget()
+                widget.attrs["lang"] = code
+                self.fields[f"{field}_{suffix}"] = kind(label=label, required=False, widget=widget, **options)
+                names.append(f"{field}_{suffix}")
+            self.tabs.append((code, name, names))
+
+    def tab_fields(self):
+        """(code, language name, bound fields, has errors) per language tab, for the template."""
+        for code, name, names in self.tabs:
+            bound = [self[n] for n in names]
+            yield code, name, bound, any(b.errors for b in bound)
 
     def clean(self):
         data = super().clean()
-        if not any(data.get(f"title_{s}") for s in ("zh_hans", "en", "kk", "ru")):
+        if not any(data.get(f"title_{suffix}") for suffix in ("zh_hans", "en", "kk", "ru")):
             raise forms.ValidationError(_("Give a title in at least one language."))
         return data
+
+    def record_fields(self) -> dict:
+        """The cleaned values the services take (accession number apart)."""
+        return {k: v for k, v in self.cleaned_data.items() if k != "accession_number"}
+
+
+def languages_choices():
+    from django.conf import settings
+
+    return settings.LANGUAGES
 
 
 class InventoryForm(forms.Form):

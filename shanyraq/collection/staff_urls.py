@@ -16,6 +16,7 @@ urlpatterns = [
     path("loans/out/new/", staff_loans.loan_out_new, name="loan_out_new"),
     path("loans/out/<int:pk>/", staff_loans.loan_out, name="loan_out"),
     path("artifacts/", staff_artifacts.artifact_find, name="artifact_find"),
+    path("artifacts/new/", staff.artifact_new, name="artifact_new"),
     path("artifacts/<str:accession>/", staff.artifact, name="artifact"),
     path(
         "artifacts/<str:accession>/condition/",

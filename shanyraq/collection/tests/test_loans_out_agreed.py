@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from shanyraq.collection.models import Artifact, LoanOut
 from shanyraq.collection.services.loans import loan_out_create, loan_out_return, loans_out_start
@@ -74,7 +74,7 @@ def test_a_loan_starting_today_sends_the_object_at_once(on_view):
 def test_an_object_promised_for_overlapping_dates_is_refused_and_named(on_view):
     today = timezone.localdate()
     lend(on_view, "L-3", today + datetime.timedelta(days=10), today + datetime.timedelta(days=40))
-    with pytest.raises(ValidationError) as refused:
+    with translation.override("en"), pytest.raises(ValidationError) as refused:
         lend(on_view, "L-4", today + datetime.timedelta(days=30), today + datetime.timedelta(days=60))
     assert "KCC.L.1 is already promised to Museum L-3" in refused.value.messages[0]
     # After the first loan's dates, the object can be promised again.

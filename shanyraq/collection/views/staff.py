@@ -10,10 +10,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
 
 from shanyraq.collection import forms, selectors
 from shanyraq.collection.models import Artifact
-from shanyraq.collection.services.artifacts import artifact_update
+from shanyraq.collection.services.artifacts import artifact_create, artifact_update
 from shanyraq.collection.services.imports import FileFormatError, artifacts_import, read_rows
 from shanyraq.collection.services.loans import loan_in_create
 from shanyraq.collection.services.procedures import (
@@ -112,20 +113,52 @@ def artifact(request, accession: str):
     )
 
 
-@staff_permission_required("collection.change_artifact")
-def artifact_edit(request, accession: str):
-    obj = get_object_or_404(Artifact, accession_number=accession)
-    fields = list(forms.ArtifactTextForm.base_fields)
-    form = forms.ArtifactTextForm(request.POST or None, initial={f: getattr(obj, f) for f in fields})
+@staff_permission_required("collection.add_artifact")
+@require_http_methods(["GET", "POST"])
+def artifact_new(request):
+    """A curator catalogues a new object here, in any one of the four languages."""
+    form = forms.ArtifactForm(request.POST or None, creating=True)
     if request.method == "POST" and form.is_valid():
         try:
-            artifact_update(actor=request.user, artifact=obj, **form.cleaned_data)
+            obj = artifact_create(
+                actor=request.user,
+                accession_number=form.cleaned_data["accession_number"] or None,
+                **form.record_fields(),
+            )
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Saved."))
+            return redirect("collection_staff:artifact", accession=obj.accession_number)
+    return render(
+        request,
+        "collection/staff/edit.html",
+        {"form": form, "artifact": None},
+        status=400 if form.errors else 200,
+    )
+
+
+@staff_permission_required("collection.change_artifact")
+@require_http_methods(["GET", "POST"])
+def artifact_edit(request, accession: str):
+    obj = get_object_or_404(Artifact, accession_number=accession)
+    form = forms.ArtifactForm(request.POST or None)
+    if request.method == "GET":
+        form = forms.ArtifactForm(initial={name: getattr(obj, name) for name in form.fields})
+    if request.method == "POST" and form.is_valid():
+        try:
+            artifact_update(actor=request.user, artifact=obj, **form.record_fields())
         except ValidationError as exc:
             form.add_error(None, exc)
         else:
             messages.success(request, _("Saved."))
             return redirect("collection_staff:artifact", accession=accession)
-    return render(request, "collection/staff/edit.html", {"form": form, "artifact": obj})
+    return render(
+        request,
+        "collection/staff/edit.html",
+        {"form": form, "artifact": obj},
+        status=400 if form.errors else 200,
+    )
 
 
 @staff_permission_required("collection.view_artifact")

@@ -85,6 +85,7 @@ POLICY: dict[str, Policy] = {
     "collection_staff:artifact_image_primary": perm("collection.change_artifactimage", method="POST"),
     "collection_staff:artifact_image_remove": perm("collection.delete_artifactimage", method="POST"),
     "collection_staff:artifact_edit": perm("collection.change_artifact"),
+    "collection_staff:artifact_new": perm("collection.add_artifact"),
     "collection_staff:inventory": perm("collection.add_inventorysweep"),
     "collection_staff:labels_index": perm("collection.view_artifact"),
     "collection_staff:labels": perm("collection.view_artifact"),
