@@ -18,11 +18,15 @@ and name is also indexed as one phrase marker token, found by a single index loo
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.db import connection
 
 from shanyraq.search.rows import phrase_mark
 
+DF_CAP = 1000  # a word's entry count is counted up to this (IDF of common words is then a floor)
+PARTIAL_GROUPS = 4  # candidates of a partial match come from the rarest words of the query
 RANK_MAX = 300  # bm25 costs ~10 µs a row on this machine; ranking 300 rows stays under 5 ms
 
 
@@ -72,3 +76,24 @@ def candidates(readings, meta: list[str], cap: int, phrase: str = "") -> list[in
         if len(ranked) < cap:  # few title matches: fill with the newest other matches
             ranked += backend.newest(full, cap)
     return list(dict.fromkeys(exact + ranked))[: cap + len(exact)]
+
+
+def partial_candidates(groups, meta: list[str], cap: int) -> tuple[list[int], list[float]]:
+    """For a query no entry fully matches: each word's weight (IDF, 0 for a word no entry has)
+    and candidate entries having any of the rarest words. Counts are bounded by DF_CAP, so a
+    common word costs at most that many index rows; its weight is then the floor ln(1 + N/DF_CAP)."""
+    backend = get_backend()
+    exprs = [backend.expression([[group]], meta) for group in groups]
+    counts = [backend.count(expr, DF_CAP) for expr in exprs]
+    if not any(counts):
+        return [], [0.0] * len(groups)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) FROM search_searchentry")
+        total = cursor.fetchone()[0] or 1
+    weights = [math.log(1 + total / n) if n else 0.0 for n in counts]
+    rarest = sorted((n, i) for i, n in enumerate(counts) if n)[:PARTIAL_GROUPS]
+    ids: list[int] = []
+    for n, i in rarest:
+        # All when they fit, ranked when there are at most DF_CAP (bounded cost), else the newest.
+        ids += backend.ranked(exprs[i], cap) if cap < n < DF_CAP else backend.newest(exprs[i], cap)
+    return list(dict.fromkeys(ids)), weights
