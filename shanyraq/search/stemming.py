@@ -49,10 +49,12 @@ _ARABIC = re.compile("[\u0600-\u06ff]")
 
 def _after(stem: str, allowed: str) -> bool:
     """Does the stem end in a sound this ending may follow? V vowel (й and у count: they are i
-    and u in the skeleton), R the letter r, D voiced consonant, T voiceless consonant, I i."""
+    and u in the skeleton), R the letter r, D voiced consonant, T voiceless consonant, I i,
+    N a nasal (м н ң: ң is n in the skeleton)."""
     last = stem[-1]
     return (
         ("V" in allowed and last in _VOWELS)
+        or ("N" in allowed and last in "mn")
         or ("R" in allowed and last == "r")
         or ("D" in allowed and last in _VOICED and last != "r")
         or ("T" in allowed and last in _VOICELESS)
@@ -62,8 +64,9 @@ def _after(stem: str, allowed: str) -> bool:
 
 # (ending, what it may follow), longest first within each class.
 _CASE = [
-    ("menen", "VDTR"), ("nin", "V"), ("din", "DRI"), ("tin", "T"),
-    ("dan", "VDR"), ("den", "VDR"), ("tan", "T"), ("ten", "T"), ("nan", "I"), ("nen", "I"),
+    ("menen", "VDTR"), ("ndagi", "I"), ("ndegi", "I"), ("dagi", "VDR"), ("degi", "VDR"),
+    ("tagi", "T"), ("tegi", "T"), ("nin", "VN"), ("din", "DRI"), ("tin", "T"),
+    ("dan", "VDR"), ("den", "VDR"), ("tan", "T"), ("ten", "T"), ("nan", "IN"), ("nen", "IN"),
     ("nda", "I"), ("nde", "I"), ("men", "VDR"), ("ben", "D"), ("pen", "T"),
     ("ga", "VDR"), ("ge", "VDR"), ("ka", "T"), ("ke", "T"), ("na", "I"), ("ne", "I"),
     ("ni", "V"), ("di", "DR"), ("ti", "T"),
@@ -75,29 +78,42 @@ _POSSESSIVE = [
 _PLURAL = [("lar", "VR"), ("ler", "VR"), ("dar", "D"), ("der", "D"), ("tar", "T"), ("ter", "T")]
 
 
-def _strip(word: str, endings: list[tuple[str, str]]) -> str:
+def _strip(word: str, endings: list[tuple[str, str]]) -> list[str]:
+    """The word without the first ending that fits, else the word itself. Possessive -сы/-сі
+    after a vowel and -ы/-і after a root ending in с cannot be told apart (атасы: ата + сы,
+    айтысы: айтыс + ы): both readings are returned."""
+    found: list[str] = []
     for ending, allowed in endings:
         if not word.endswith(ending):
             continue
-        stem = word[: -len(ending)]
-        if len(stem) < (3 if len(ending) == 1 else 2) or not _VOWELS.intersection(stem):
-            continue
-        if not _after(stem, allowed):
-            continue
-        if "a" in ending and [v for v in stem if v in _VOWELS][-1] == "e":
-            continue  # a back ending after a front stem: not a suffix
-        return stem
-    return word
+        cut = word[: -len(ending)]
+        # A stem ending in the ending's first consonant may have lost it: doubled letters
+        # collapse in the skeleton (аттар → atar, адаммен → adamen, өлеңнің → olenin). For the
+        # endings where that happens (first letter m, n, t) both readings are kept.
+        for stem in (cut, cut + ending[0]) if ending[0] in "mnt" else (cut,):
+            if len(stem) < (3 if len(ending) == 1 else 2) or not _VOWELS.intersection(stem):
+                continue
+            if not _after(stem, allowed) and not (ending == "i" and found and stem.endswith("s")):
+                continue
+            if "a" in ending and [v for v in stem if v in _VOWELS][-1] == "e":
+                continue  # a back ending after a front stem: not a suffix
+            found.append(stem)
+        if found and ending != "si":
+            break
+    return found or [word]
 
 
 @lru_cache(maxsize=65536)
-def kazakh_stem(skeleton: str) -> str:
-    """Stem of a Kazakh word's skeleton: case, possessive and plural endings stripped."""
+def kazakh_stems(skeleton: str) -> tuple[str, ...]:
+    """Stems of a Kazakh word's skeleton: case, possessive and plural endings stripped (usually
+    one; two where a possessive ending is ambiguous)."""
     if len(skeleton) < 4 or not skeleton.isascii() or not skeleton.isalpha() or skeleton.endswith("stan"):
-        return skeleton
-    word = _strip(skeleton, _CASE)
-    word = _strip(word, _POSSESSIVE)
-    return _strip(word, _PLURAL)
+        return (skeleton,)
+    stems: list[str] = []
+    for word in _strip(skeleton, _CASE):
+        for possessed in _strip(word, _POSSESSIVE):
+            stems += _strip(possessed, _PLURAL)
+    return tuple(dict.fromkeys(stems))
 
 
 def english_plural(word: str) -> str:
@@ -123,15 +139,15 @@ def stems(word: str, skeleton: str) -> tuple[str, ...]:
     """Stem keys of one casefolded word (with its skeleton): empty when no rule applies."""
     from shanyraq.search.normalizer import skeleton as skeleton_of
 
-    if len(word) < 3 or not skeleton or any(c.isdigit() for c in word):
+    if len(word) < 2 or not skeleton or any(c.isdigit() for c in word):
         return ()
     found: list[str] = []
     if _CYRILLIC.search(word):
         if not _KAZAKH_CYRILLIC.search(word):
             found.append(skeleton_of(_snowball("russian").stemWord(word.replace("ё", "е"))))
-        found.append(kazakh_stem(skeleton))
+        found += kazakh_stems(skeleton)
     elif _ARABIC.search(word) or _KAZAKH_LATIN.search(word):
-        found.append(kazakh_stem(skeleton))
+        found += kazakh_stems(skeleton)
     elif word.isascii() and word.isalpha():
         found.append(skeleton_of(english_plural(word)))
     return tuple(dict.fromkeys(STEM_MARK + s for s in found if s))
