@@ -50,6 +50,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from shanyraq.search.romanizations import read_palladius, read_wade_giles
 from shanyraq.search.stemming import STEM_MARK, stems
@@ -268,7 +269,7 @@ def _stem_of(word: str, separator: str, first: bool, caseless: bool) -> tuple[st
     nothing, so every word is stemmed."""
     if not caseless and word[:1].isupper() and not first and not _SENTENCE_END.search(separator):
         return ()
-    return word_stems(word.casefold())
+    return _written_stems(word)
 
 
 @lru_cache(maxsize=16384)
@@ -331,13 +332,21 @@ def _text_keys(text: str, pinyin: bool, stem: bool) -> Keys:
     return Keys(tuple(match), tuple(exacts), " ".join(phrase), tuple(dict.fromkeys(stem_keys)))
 
 
+@lru_cache(maxsize=131072)
+def _written_stems(word: str) -> tuple[str, ...]:
+    return word_stems(word.casefold())
+
+
 def _stems(text: str, words: list[str]) -> tuple[str, ...]:
-    """Stem keys of a text without Han characters, in first-seen order."""
-    caseless = text == text.upper()
+    """Stem keys of a text without Han characters, in first-seen order. Without a capitalised
+    word after the first (the common case in body text) no word can be a name: one cached
+    lookup a word; else each capitalised word's preceding separator is read."""
+    if not any(w[:1].isupper() for w in words[1:]) or text == text.upper():
+        return tuple(dict.fromkeys(chain.from_iterable(map(_written_stems, words))))
     found: list[str] = []
     end = 0
     for m in _WORD.finditer(text):
-        found += _stem_of(m.group(), text[end : m.start()], end == 0, caseless)
+        found += _stem_of(m.group(), text[end : m.start()], end == 0, False)
         end = m.end()
     return tuple(dict.fromkeys(found))
 
