@@ -37,6 +37,10 @@ Skeleton rules (applied in this order)
   collapse again. The rewrites repeat until nothing changes, so a skeleton is its own skeleton.
 - Letters of other scripts pass through (casefolded), so Greek or Korean still match themselves.
 
+Word forms (stemming.py, decision 022): `text_keys(..., stem=True)` adds stem keys ("q" + the
+stem's skeleton) for titles and body text, never for names; a query group carries its stem key
+and bare stem in `Group.stems`, matched beside the word's own key and scored lower.
+
 Queries additionally get a pinyin reading: a run of Latin words that segments completely into
 pinyin syllables (dynamic programming over the syllable inventory, fewest syllables) is matched
 through the same syllable-pair keys as a Han run ("dongbula", "dong bu la", "dōng bù lā" → 冬不拉).

@@ -9,6 +9,9 @@ a reader types. Runs on whichever database the suite uses (SQLite, PostgreSQL).
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import settings as hsettings
+from hypothesis import strategies as st
 
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.normalizer import parse_query, text_keys
@@ -197,3 +200,10 @@ def test_kazakh_suffix_chains_are_stripped(skeleton, stems):
 )
 def test_english_plurals_become_singular(word, singular):
     assert english_plural(word) == singular
+
+
+@given(st.text(max_size=80))
+@hsettings(max_examples=300, deadline=None)
+def test_stem_keys_of_any_text_are_marked_words_without_spaces(text):
+    for key in text_keys(text, stem=True).stems:
+        assert key.startswith("q") and len(key) > 1 and " " not in key
