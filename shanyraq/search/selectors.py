@@ -40,6 +40,7 @@ KINDS = ["artifact", "exhibition", "record", "program", "space", "page"]
 CANDIDATES = 120
 MAX_FUZZY = 8
 PARTIAL_SHARE = 0.5  # a partial match has words carrying more than this share of the weight
+PARTIAL_MAX = 300  # candidates a partial answer reads per word, whatever the caller's limit
 logger = logging.getLogger(__name__)
 
 
@@ -225,7 +226,7 @@ def _ranked(q: str, kind: str | None, public_only: bool, limit: int) -> list[tup
             scored = [(_score(plan, parsed.phrase, row), row) for row in rows]
             scored = [(s, r) for s, r in scored if s > 0 and (r["public"] or not public_only)]
             if not scored and len(plan[0]) >= 2:
-                scored = _partial(plan[0], meta, max(CANDIDATES, limit), public_only)
+                scored = _partial(plan[0], meta, min(max(CANDIDATES, limit), PARTIAL_MAX), public_only)
             scored.sort(key=lambda sr: (-sr[0], sr[1]["kind"], sr[1]["object_id"]))
             return scored[:limit]
     except Exception:  # a search box must never crash a page; the cause goes to the log
