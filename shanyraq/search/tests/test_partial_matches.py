@@ -99,3 +99,9 @@ def test_a_query_of_unknown_words_finds_nothing(shelf):
 def test_partial_matches_never_show_unpublished_entries(shelf):
     assert "hidden" not in ids("Kunanbaev Қара сөздер қолжазба")
     assert "hidden" in ids("Kunanbaev Қара сөздер қолжазба", public_only=False)
+
+
+def test_an_exact_name_ranks_first_and_a_misspelled_one_still_finds_the_book(shelf):
+    assert ids("Mukhtar Auezov")[:1] == ["abai-joly"]
+    assert ids("Mukhtar Auezov Абай жолы")[:1] == ["abai-joly"]
+    assert ids("Mukhtarbek Auyezovsky Абай жолы")[:1] == ["abai-joly"]
