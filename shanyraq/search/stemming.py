@@ -69,7 +69,7 @@ _CASE = [
     ("dan", "VDR"), ("den", "VDR"), ("tan", "T"), ("ten", "T"), ("nan", "IN"), ("nen", "IN"),
     ("nda", "I"), ("nde", "I"), ("men", "VDR"), ("ben", "D"), ("pen", "T"),
     ("ga", "VDR"), ("ge", "VDR"), ("ka", "T"), ("ke", "T"), ("na", "I"), ("ne", "I"),
-    ("ni", "V"), ("di", "DR"), ("ti", "T"),
+    ("ni", "V"), ("di", "DRI"), ("ti", "T"),
     ("da", "VDR"), ("de", "VDR"), ("ta", "T"), ("te", "T"), ("n", "I"),
 ]  # fmt: skip
 _POSSESSIVE = [
@@ -78,13 +78,13 @@ _POSSESSIVE = [
 _PLURAL = [("lar", "VR"), ("ler", "VR"), ("dar", "D"), ("der", "D"), ("tar", "T"), ("ter", "T")]
 
 
-def _strip(word: str, endings: list[tuple[str, str]]) -> list[str]:
+def _strip(word: str, endings: list[tuple[str, str]], final_i_is_root: bool = False) -> list[str]:
     """The word without the first ending that fits, else the word itself. Possessive -сы/-сі
     after a vowel and -ы/-і after a root ending in с cannot be told apart (атасы: ата + сы,
     айтысы: айтыс + ы): both readings are returned."""
     found: list[str] = []
     for ending, allowed in endings:
-        if not word.endswith(ending):
+        if not word.endswith(ending) or (final_i_is_root and ending.endswith("i")):
             continue
         cut = word[: -len(ending)]
         # A stem ending in the ending's first consonant may have lost it: doubled letters
@@ -104,14 +104,15 @@ def _strip(word: str, endings: list[tuple[str, str]]) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def kazakh_stems(skeleton: str) -> tuple[str, ...]:
+def kazakh_stems(skeleton: str, final_i_is_root: bool = False) -> tuple[str, ...]:
     """Stems of a Kazakh word's skeleton: case, possessive and plural endings stripped (usually
-    one; two where a possessive ending is ambiguous)."""
+    one; two where a possessive ending is ambiguous). `final_i_is_root`: the word ends in й,
+    which the skeleton writes i like the endings ы/і (Абай is no Аба + ы)."""
     if len(skeleton) < 4 or not skeleton.isascii() or not skeleton.isalpha() or skeleton.endswith("stan"):
         return (skeleton,)
     stems: list[str] = []
-    for word in _strip(skeleton, _CASE):
-        for possessed in _strip(word, _POSSESSIVE):
+    for word in _strip(skeleton, _CASE, final_i_is_root):
+        for possessed in _strip(word, _POSSESSIVE, final_i_is_root and word == skeleton):
             stems += _strip(possessed, _PLURAL)
     return tuple(dict.fromkeys(stems))
 
@@ -145,9 +146,9 @@ def stems(word: str, skeleton: str) -> tuple[str, ...]:
     if _CYRILLIC.search(word):
         if not _KAZAKH_CYRILLIC.search(word):
             found.append(skeleton_of(_snowball("russian").stemWord(word.replace("ё", "е"))))
-        found += kazakh_stems(skeleton)
+        found += kazakh_stems(skeleton, word.endswith("й"))
     elif _ARABIC.search(word) or _KAZAKH_LATIN.search(word):
-        found += kazakh_stems(skeleton)
+        found += kazakh_stems(skeleton, word.endswith(("ي", "ى", "ی")))
     elif word.isascii() and word.isalpha():
         found.append(skeleton_of(english_plural(word)))
     return tuple(dict.fromkeys(STEM_MARK + s for s in found if s))

@@ -25,7 +25,7 @@ from django.db import connection
 
 from shanyraq.search.rows import phrase_mark
 
-DF_CAP = 1000  # a word's entry count is counted up to this (IDF of common words is then a floor)
+DF_CAP = 301  # a word's entry count is counted up to this (IDF of common words is then a floor)
 LEAVE_ONE_OUT = 6  # up to this many words, a partial answer first looks for all words but one
 PARTIAL_GROUPS = 4  # candidates of a partial match come from the rarest words of the query
 RANK_MAX = 300  # bm25 costs ~10 µs a row on this machine; ranking 300 rows stays under 5 ms

@@ -207,3 +207,10 @@ def test_english_plurals_become_singular(word, singular):
 def test_stem_keys_of_any_text_are_marked_words_without_spaces(text):
     for key in text_keys(text, stem=True).stems:
         assert key.startswith("q") and len(key) > 1 and " " not in key
+
+
+def test_a_final_y_short_i_is_part_of_the_root_not_a_possessive_ending():
+    """й and the possessive ы/і are both i in the skeleton: Абай is not Аба + ы, Қытай not Қыта + ы."""
+    assert kazakh_stems("abai", True) == ("abai",)
+    assert "qkitai" in text_keys("Қытайдың тарихы", stem=True).stems
+    assert "qkita" not in text_keys("Қытай", stem=True).stems
