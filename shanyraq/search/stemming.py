@@ -1,7 +1,7 @@
 """Word forms: the stem key that lets «Қара сөз» find «Қара сөздер» (decision 022).
 
-Pure and cached, like the normalizer that calls it. A word gets at most two stems, chosen by its
-script (the language of a single word cannot be known, so the script decides):
+Pure and cached, like the normalizer that calls it. A word gets a few stems (usually one or
+two), chosen by its script (the language of a single word cannot be known, so the script decides):
 
 - Cyrillic with a Kazakh letter (ә ғ қ ң ө ұ ү һ і), Arabic script, or Latin with a letter of
   the Kazakh Latin alphabets (ä ö ü ğ ı ş ñ á ó ú ǵ ń ý, or q): Kazakh suffix rules below.
@@ -23,7 +23,11 @@ the end: one case ending, then one possessive ending, then one plural ending, ea
 - with vowel harmony where the skeleton still shows it: a back ending (with a) never follows a
   stem whose last vowel is e (е/э are front; ә/а, ө/о, ү/ұ, і/ы share a skeleton letter, so the
   rest of harmony is not visible there);
-- never off a word ending in -stan (Қазақстан is not Қазақс + ablative -тан).
+- never off a word ending in -stan (Қазақстан is not Қазақс + ablative -тан), and never an
+  ending in i off a word written with a final й (Абай is not Аба + ы: both are i in the skeleton).
+Where a reading is ambiguous both stems are kept: possessive -сы after a vowel or -ы after a
+root in с (атасы, айтысы), and a stem whose final m, n or t merged with the ending's first
+letter when the skeleton collapsed the doubled letter (өлеңнің → olenin: оле or өлең).
 
 The stem key is "q" + the stem's skeleton. The skeleton never contains q (q→k), so a stem key
 never equals a word key: an exact word form and a word form of the same stem stay apart, and
