@@ -772,6 +772,8 @@ def report(results: list[dict], pg_note: str, partial: bool = False) -> str:
         "database ranks (bm25 / ts_rank) only when at most 300 entries match; beyond that it takes",
         "the newest title matches, and exact titles always come in through a phrase-marker token.",
         "Up to 120 candidates are then scored in Python the same way on both backends.",
+        "Titles and body text also carry stem keys (word forms, decision 022); a query of two or",
+        "more words that no entry fully matches is answered with partial matches weighted by rarity.",
         "",
         "The machine is shared: other developers' tests and benchmarks ran at the same time, so the",
         "wall-clock figures carry their load (column *load*: mean 1-minute load average on 2 cores).",

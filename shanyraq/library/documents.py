@@ -8,10 +8,37 @@ so an imported record and the same record re-indexed later get the same entry.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from shanyraq.search.documents import SearchDocument
 
 KIND = "record"
+
+# What a record is, as words in the four languages (decision 022): indexed with the record so
+# "Kazakh music score" or «ноты» find scores. A fixed table, not the gettext catalogue: the MARC
+# import builds documents in a helper process without Django's translations.
+FORMAT_WORDS = {
+    "book": "book books книга книги кітап кітаптар 书 图书",
+    "serial": "journal magazine periodical журнал периодика журналдар мерзімді басылым 期刊 杂志",
+    "score": "music score sheet music ноты партитура ноталар 乐谱",
+    "audio": "sound recording audio music аудиозапись звукозапись музыка дыбыс жазбасы 录音 音频 音乐",
+    "video": "video film видео фильм бейне 视频 影片 电影",
+    "map": "map atlas карта атлас 地图",
+}
+_NAME_LOCALES = ("zh_Hans", "en", "kk", "ru")
+
+
+@lru_cache(maxsize=64)
+def language_words(code: str) -> str:
+    """The name of a record's language (ISO 639-2) in the four languages, from CLDR."""
+    from babel import Locale
+
+    from shanyraq.library.labels import BCP47
+
+    tag = BCP47.get(code, "").split("-")[0]
+    if not tag:
+        return ""
+    return " ".join(dict.fromkeys(Locale.parse(loc).languages.get(tag, "") for loc in _NAME_LOCALES))
 
 
 def record_path(pk) -> str:
@@ -42,6 +69,8 @@ def record_document(
             record.series,
             record.isbn13,
             record.isbn10,
+            FORMAT_WORDS.get(record.format or "", ""),
+            language_words(record.language or ""),
         ]
     )
     return SearchDocument(

@@ -37,6 +37,10 @@ Skeleton rules (applied in this order)
   collapse again. The rewrites repeat until nothing changes, so a skeleton is its own skeleton.
 - Letters of other scripts pass through (casefolded), so Greek or Korean still match themselves.
 
+Word forms (stemming.py, decision 022): `text_keys(..., stem=True)` adds stem keys ("q" + the
+stem's skeleton) for titles and body text, never for names; a query group carries its stem key
+and bare stem in `Group.stems`, matched beside the word's own key and scored lower.
+
 Queries additionally get a pinyin reading: a run of Latin words that segments completely into
 pinyin syllables (dynamic programming over the syllable inventory, fewest syllables) is matched
 through the same syllable-pair keys as a Han run ("dongbula", "dong bu la", "dōng bù lā" → 冬不拉).
@@ -50,8 +54,10 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from shanyraq.search.romanizations import read_palladius, read_wade_giles
+from shanyraq.search.stemming import STEM_MARK, stems
 
 MAX_QUERY_CHARS = 500
 MAX_TOKEN_CHARS = 60
@@ -234,17 +240,40 @@ def _han_keys(run: str) -> list[str]:
 
 @dataclass(frozen=True)
 class Keys:
-    """What the index stores for one text: match keys, exact words, and the phrase key."""
+    """What the index stores for one text: match keys, exact words, the phrase key, word forms."""
 
     match: tuple[str, ...] = ()  # skeletons + Han keys + pinyin keys
     exact: tuple[str, ...] = ()  # exact folded words and Han runs
     phrase: str = ""  # skeletons and Han runs joined by spaces: "exact title" comparisons
+    stems: tuple[str, ...] = ()  # stem keys (stemming.py) of words whose stem differs from them
 
 
 @lru_cache(maxsize=131072)
 def _word(word: str) -> tuple[str, str]:
-    word = word[:MAX_TOKEN_CHARS]
-    return skeleton(word), exact(word)
+    """Skeleton and exact form of a word as written."""
+    folded = word.casefold()[:MAX_TOKEN_CHARS]
+    return skeleton(folded), exact(folded)
+
+
+@lru_cache(maxsize=131072)
+def word_stems(word: str) -> tuple[str, ...]:
+    """Stem keys of a casefolded word that differ from its own key ("q" + its skeleton)."""
+    skel = skeleton(word[:MAX_TOKEN_CHARS])
+    own = STEM_MARK + skel
+    return tuple(s for s in stems(word[:MAX_TOKEN_CHARS], skel) if s != own)
+
+
+# Sentence ends: a capitalised word right after one is not taken for a name.
+_SENTENCE_END = re.compile(r"[.!?…:;\n«\"“„(\[]")
+
+
+def _stem_of(word: str, separator: str, first: bool, caseless: bool) -> tuple[str, ...]:
+    """Stem keys of a word as written, unless it looks like a name: capitalised and neither the
+    first word nor the first of a sentence (decision 022). In an all-capitals text case says
+    nothing, so every word is stemmed."""
+    if not caseless and word[:1].isupper() and not first and not _SENTENCE_END.search(separator):
+        return ()
+    return _written_stems(word)
 
 
 @lru_cache(maxsize=16384)
@@ -258,30 +287,38 @@ def _han(run: str, pinyin: bool) -> tuple[str, ...]:
     return tuple(keys)
 
 
-def text_keys(text: str, *, pinyin: bool = True) -> Keys:
+def text_keys(text: str, *, pinyin: bool = True, stem: bool = False) -> Keys:
     """Keys of a text. `pinyin=False` leaves out pinyin keys of Han runs (used for body text:
     people search titles and names by pinyin, and the index stays smaller and faster).
+    `stem=True` adds word-form keys (titles and body text; never names of people).
     Short texts are cached: names of people and places repeat across many records."""
     if len(text) <= 200:
-        return _short_text_keys(text, pinyin)
-    return _text_keys(text, pinyin)
+        return _short_text_keys(text, pinyin, stem)
+    return _text_keys(text, pinyin, stem)
 
 
 @lru_cache(maxsize=65536)
-def _short_text_keys(text: str, pinyin: bool) -> Keys:
-    return _text_keys(text, pinyin)
+def _short_text_keys(text: str, pinyin: bool, stem: bool) -> Keys:
+    return _text_keys(text, pinyin, stem)
 
 
-def _text_keys(text: str, pinyin: bool) -> Keys:
-    text = unicodedata.normalize("NFKC", text or "").casefold().translate(_COMBINING)
+def _text_keys(text: str, pinyin: bool, stem: bool) -> Keys:
+    text = unicodedata.normalize("NFKC", text or "").translate(_COMBINING)
     if not _HAS_HAN.search(text):  # the common case, kept to list comprehensions for speed
-        pairs = [_word(w) for w in _WORD.findall(text)]
+        words = _WORD.findall(text)
+        pairs = [_word(w) for w in words]
         match = tuple(sk for sk, _ex in pairs if sk)
-        return Keys(match, tuple(ex for _sk, ex in pairs if ex), " ".join(match))
+        stems = _stems(text, words) if stem else ()
+        return Keys(match, tuple(ex for _sk, ex in pairs if ex), " ".join(match), stems)
     match: list[str] = []
     exacts: list[str] = []
     phrase: list[str] = []
-    for han, word in _RUN.findall(_t2s().convert(text)):
+    stem_keys: list[str] = []
+    caseless = text == text.upper()
+    end = 0
+    text = _t2s().convert(text)
+    for m in _RUN.finditer(text):
+        han, word = m.group("han"), m.group("word")
         if han:
             match += _han(han, pinyin)
             exacts.append(han[:MAX_TOKEN_CHARS])
@@ -291,9 +328,31 @@ def _text_keys(text: str, pinyin: bool) -> Keys:
             if skel:
                 match.append(skel)
                 phrase.append(skel)
+                if stem:
+                    stem_keys += _stem_of(word, text[end : m.start()], end == 0, caseless)
             if ex:
                 exacts.append(ex)
-    return Keys(tuple(match), tuple(exacts), " ".join(phrase))
+        end = m.end()
+    return Keys(tuple(match), tuple(exacts), " ".join(phrase), tuple(dict.fromkeys(stem_keys)))
+
+
+@lru_cache(maxsize=131072)
+def _written_stems(word: str) -> tuple[str, ...]:
+    return word_stems(word.casefold())
+
+
+def _stems(text: str, words: list[str]) -> tuple[str, ...]:
+    """Stem keys of a text without Han characters, in first-seen order. Without a capitalised
+    word after the first (the common case in body text) no word can be a name: one cached
+    lookup a word; else each capitalised word's preceding separator is read."""
+    if not any(w[:1].isupper() for w in words[1:]) or text == text.upper():
+        return tuple(dict.fromkeys(chain.from_iterable(map(_written_stems, words))))
+    found: list[str] = []
+    end = 0
+    for m in _WORD.finditer(text):
+        found += _stem_of(m.group(), text[end : m.start()], end == 0, False)
+        end = m.end()
+    return tuple(dict.fromkeys(found))
 
 
 def keys(text: str) -> list[str]:
@@ -317,6 +376,7 @@ class Group:
     exact: str = ""
     prefix: str = ""
     fuzzy_source: str = ""  # skeleton that may be widened by one edit (filled by the index)
+    stems: tuple[str, ...] = ()  # other forms of the word: its stem keys and its bare stem
 
 
 @dataclass(frozen=True)
@@ -406,7 +466,13 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
         is_last = index == len(query_runs) - 1
         use_prefix = prefix_last and is_last and len(skel) >= 4 and skel.isascii() and skel.isalnum()
         fuzzy = skel if len(skel) >= 5 and skel.isascii() and skel.isalpha() else ""
-        group = Group(terms=(skel,), exact=exact(word), prefix=skel if use_prefix else "", fuzzy_source=fuzzy)
+        group = Group(
+            terms=(skel,),
+            exact=exact(word),
+            prefix=skel if use_prefix else "",
+            fuzzy_source=fuzzy,
+            stems=query_stems(word, skel),
+        )
         plain.append(group)
         ex = exact(word)
         if ex.isascii() and ex.isalpha():
@@ -432,6 +498,14 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
     if len(not_cyrillic) < len(plain):
         _add_syllable_reading(readings, read_palladius(q), not_cyrillic)
     return ParsedQuery(readings=tuple(readings), phrase=phrase(q))
+
+
+def query_stems(word: str, skel: str) -> tuple[str, ...]:
+    """Word-form terms of a query word: its stem key ("q" + stem skeleton, which indexed forms of
+    the same stem carry) and the bare stem itself (an indexed word that is that stem)."""
+    found = stems(word, skel)
+    bare = [s[len(STEM_MARK) :] for s in found]
+    return tuple(dict.fromkeys(t for t in (*found, *bare) if t and t != skel))
 
 
 # Latin letters with the apostrophes and hyphens Wade-Giles writes inside a name ("Ch'ien", "Tse-tung").

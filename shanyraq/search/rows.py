@@ -39,17 +39,26 @@ def entry(doc: SearchDocument) -> tuple[tuple, list[str]]:
     """The SearchEntry row for a document (columns as _ENTRY_COLUMNS) and its match keys."""
     title_match: list[str] = []
     title_exact: list[str] = []
+    title_stems: list[str] = []
     phrases: list[str] = []
-    for text in (*doc.titles.values(), *doc.names):
+    for text, is_name in (*((t, False) for t in doc.titles.values()), *((n, True) for n in doc.names)):
         if not text:
             continue
-        k = text_keys(text)
+        k = text_keys(text, stem=not is_name)  # names of people and places keep their form
         title_match += k.match
         title_exact += k.exact
+        title_stems += k.stems
         if k.phrase:
             phrases.append(k.phrase)
     title_match = _dedupe(title_match)
-    body_keys = _dedupe(text_keys(doc.text, pinyin=False).match)[:MAX_BODY_KEYS] if doc.text else []
+    body_match: list[str] = []
+    body_stems: tuple[str, ...] = ()
+    if doc.text:
+        body = text_keys(doc.text, pinyin=False, stem=True)
+        body_match = _dedupe(body.match)[:MAX_BODY_KEYS]
+        body_stems = body.stems
+    title_keys = title_match + [s for s in _dedupe(title_stems) if s not in title_match]
+    body_keys = body_match + list(body_stems[: MAX_BODY_KEYS - len(body_match)])
     phrases = _dedupe(phrases)
     meta = " ".join(
         [kind_mark(doc.kind), *([] if doc.public else [PRIVATE_MARK]), *map(phrase_mark, phrases)]
@@ -61,13 +70,13 @@ def entry(doc: SearchDocument) -> tuple[tuple, list[str]]:
         json.dumps({k: v for k, v in doc.summaries.items() if v}, ensure_ascii=False),
         doc.path,
         bool(doc.public),
-        " ".join(title_match),
+        " ".join(title_keys),
         " ".join(body_keys),
         meta,
         " ".join(_dedupe(title_exact)),
         "\n".join(phrases),
     )
-    return row, title_match + body_keys
+    return row, title_match + body_match
 
 
 def fuzzy_candidates(keys: Iterable[str]) -> set[str]:

@@ -6,9 +6,17 @@ they are scored here from their stored keys, the same way on every backend:
 - 100 when the query's phrase key equals a title or name's phrase key (exact title match);
   20 when a title or name starts with the query's phrase;
 - plus, averaged over the query's words, 10 for a word found in titles/names (+1 when it is
-  the same exact form, same script), 6 for a prefix or one-typo match there, 3 in the body,
-  2 for a prefix or typo match in the body;
+  the same exact form, same script), 8 for another form of the word there (same stem, see
+  stemming.py), 6 for a prefix or one-typo match there, 3 in the body, 2.5 for another form in
+  the body, 2 for a prefix or typo match in the body;
 - the best reading counts (a query may also be read as pinyin); shorter titles win ties.
+
+Partial matches (decision 022): when no entry matches every word of a query of two or more
+words, the entries that match most of them are returned instead of nothing. Each word weighs
+its rarity (IDF: ln(1 + entries / entries with the word), counted up to DF_CAP); a word no
+entry has (a misspelled name, a word the catalogue lacks) weighs nothing. An entry qualifies
+when the words it has carry more than half of the weight, and scores below 1, under every
+full match: 0.9 x (weighted word scores) / (the best possible weighted score).
 
 The final order is score, then kind, then object_id: deterministic, identical on both backends.
 """
@@ -22,7 +30,7 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from shanyraq.core import languages
-from shanyraq.search.backends import candidates
+from shanyraq.search.backends import candidates, partial_candidates
 from shanyraq.search.models import SearchEntry, SearchTerm
 from shanyraq.search.normalizer import ParsedQuery, parse_query
 from shanyraq.search.rows import FUZZY_MIN, PRIVATE_MARK, kind_mark
@@ -31,6 +39,8 @@ from shanyraq.search.services import deletions
 KINDS = ["artifact", "exhibition", "record", "program", "space", "page"]
 CANDIDATES = 120
 MAX_FUZZY = 8
+PARTIAL_SHARE = 0.5  # a partial match has words carrying more than this share of the weight
+PARTIAL_MAX = 300  # candidates a partial answer reads per word, whatever the caller's limit
 logger = logging.getLogger(__name__)
 
 
@@ -103,13 +113,21 @@ class _Group:
     fuzzy: list[str]
     prefix: str
     exact: str
+    stems: list[str]
+
+    def query(self) -> tuple[list[str], str]:
+        """(terms, prefix) for the backend: every form the word may take in an entry."""
+        return self.terms + self.fuzzy + self.stems, self.prefix
 
 
 def _plan(parsed: ParsedQuery) -> list[list[_Group]]:
     sources = {g.fuzzy_source for r in parsed.readings for g in r.groups if len(g.fuzzy_source) >= FUZZY_MIN}
     fuzzy = _fuzzy(sources) if sources else {}
     return [
-        [_Group(list(g.terms), fuzzy.get(g.fuzzy_source, []), g.prefix, g.exact) for g in r.groups]
+        [
+            _Group(list(g.terms), fuzzy.get(g.fuzzy_source, []), g.prefix, g.exact, list(g.stems))
+            for g in r.groups
+        ]
         for r in parsed.readings
     ]
 
@@ -117,13 +135,31 @@ def _plan(parsed: ParsedQuery) -> list[list[_Group]]:
 def _group_score(g: _Group, title: set[str], exact: set[str], body: set[str]) -> float:
     if any(t in title for t in g.terms):
         return 11.0 if g.exact and g.exact in exact else 10.0
+    if any(t in title for t in g.stems):
+        return 8.0
     if any(t in title for t in g.fuzzy) or (g.prefix and any(k.startswith(g.prefix) for k in title)):
         return 6.0
     if any(t in body for t in g.terms):
         return 3.0
+    if any(t in body for t in g.stems):
+        return 2.5
     if any(t in body for t in g.fuzzy) or (g.prefix and any(k.startswith(g.prefix) for k in body)):
         return 2.0
     return 0.0
+
+
+def _partial_score(groups: list[_Group], weights: list[float], row: dict) -> float:
+    """Score (0, 0.9] of an entry that lacks some of the query's words, 0 when it has too few."""
+    title = set(row["title_keys"].split())
+    body = set(row["body_keys"].split())
+    exact = set(row["title_exact"].split())
+    scores = [_group_score(g, title, exact, body) for g in groups]
+    total = sum(weights)
+    found = sum(w for w, s in zip(weights, scores, strict=True) if s > 0)
+    if total <= 0 or found <= PARTIAL_SHARE * total:
+        return 0.0
+    best = sum(w * 11.0 for w in weights)
+    return round(0.9 * sum(w * s for w, s in zip(weights, scores, strict=True)) / best, 4)
 
 
 def _score(plan: list[list[_Group]], phrase: str, row: dict) -> float:
@@ -184,16 +220,27 @@ def _ranked(q: str, kind: str | None, public_only: bool, limit: int) -> list[tup
         guard = transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
         with guard:
             plan = _plan(parsed)
-            query = [[(g.terms + g.fuzzy, g.prefix) for g in reading] for reading in plan]
+            query = [[g.query() for g in reading] for reading in plan]
             ids = candidates(query, meta, max(CANDIDATES, limit), parsed.phrase)
             rows = _rows(_KEY_COLUMNS, ids)
             scored = [(_score(plan, parsed.phrase, row), row) for row in rows]
             scored = [(s, r) for s, r in scored if s > 0 and (r["public"] or not public_only)]
+            if not scored and len(plan[0]) >= 2:
+                scored = _partial(plan[0], meta, min(max(CANDIDATES, limit), PARTIAL_MAX), public_only)
             scored.sort(key=lambda sr: (-sr[0], sr[1]["kind"], sr[1]["object_id"]))
             return scored[:limit]
     except Exception:  # a search box must never crash a page; the cause goes to the log
         logger.exception("search failed")
         return []
+
+
+def _partial(groups: list[_Group], meta: list[str], cap: int, public_only: bool) -> list[tuple[float, dict]]:
+    """Entries matching most of the query's words, by rarity (module docstring)."""
+    ids, weights = partial_candidates([g.query() for g in groups], meta, cap)
+    if not ids:
+        return []
+    scored = [(_partial_score(groups, weights, row), row) for row in _rows(_KEY_COLUMNS, ids)]
+    return [(s, r) for s, r in scored if s > 0 and (r["public"] or not public_only)]
 
 
 def search(

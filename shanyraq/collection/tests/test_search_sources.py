@@ -51,3 +51,35 @@ def test_reindex_rebuilds_artifacts_and_exhibitions(curator):
     assert search_ids("tekemet", kind="artifact") == [str(art.pk)]
     assert len(search_ids("felt", kind="exhibition")) == 1
     assert search_sources.KIND == "artifact"
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "musical instrument",
+        "kobyz instruments",
+        "музыкальный инструмент",
+        "музыкалық аспап",
+        "乐器",
+        "XIX ғасыр қобыз",
+    ],
+)
+def test_category_and_period_are_words_of_the_artifact_in_every_language(curator, q):
+    """What a thing is counts as words of it (decision 022): a visitor who names the category or
+    the period, in any of the four languages and in any form of the word, finds the artifact."""
+    from shanyraq.collection.tests.factories import TermFactory
+
+    category = TermFactory(
+        slug="instruments",
+        name_en="Musical instruments",
+        name_ru="Музыкальные инструменты",
+        name_kk="Музыкалық аспаптар",
+        name_zh_hans="乐器",
+    )
+    period = TermFactory(
+        vocabulary="period", slug="c19", name_en="19th century", name_ru="XIX век", name_kk="XIX ғасыр"
+    )
+    art = artifact_create(
+        actor=curator, title_en="Kobyz", title_kk="Қобыз", category=category, period=period, published=True
+    )
+    assert search_ids(q, kind="artifact") == [str(art.pk)]

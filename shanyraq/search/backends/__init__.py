@@ -18,11 +18,16 @@ and name is also indexed as one phrase marker token, found by a single index loo
 
 from __future__ import annotations
 
+import math
+
 from django.conf import settings
 from django.db import connection
 
 from shanyraq.search.rows import phrase_mark
 
+DF_CAP = 301  # a word's entry count is counted up to this (IDF of common words is then a floor)
+LEAVE_ONE_OUT = 6  # up to this many words, a partial answer first looks for all words but one
+PARTIAL_GROUPS = 4  # candidates of a partial match come from the rarest words of the query
 RANK_MAX = 300  # bm25 costs ~10 µs a row on this machine; ranking 300 rows stays under 5 ms
 
 
@@ -72,3 +77,43 @@ def candidates(readings, meta: list[str], cap: int, phrase: str = "") -> list[in
         if len(ranked) < cap:  # few title matches: fill with the newest other matches
             ranked += backend.newest(full, cap)
     return list(dict.fromkeys(exact + ranked))[: cap + len(exact)]
+
+
+def partial_candidates(groups, meta: list[str], cap: int) -> tuple[list[int], list[float]]:
+    """For a query no entry fully matches: each word's weight (IDF, 0 for a word no entry has)
+    and candidates, best first: the entries having every word that some entry has (a misspelled
+    name dropped), else every word but one (up to LEAVE_ONE_OUT words), else any of the rarest
+    words. Counts are bounded by DF_CAP, so a common word costs at most that many index rows;
+    its weight is then the floor ln(1 + N/DF_CAP)."""
+    backend = get_backend()
+    exprs = [backend.expression([[group]], meta) for group in groups]
+    counts = [backend.count(expr, DF_CAP) for expr in exprs]
+    if not any(counts):
+        return [], [0.0] * len(groups)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT max(id) FROM search_searchentry")
+        total = cursor.fetchone()[0] or 1
+    weights = [math.log(1 + total / n) if n else 0.0 for n in counts]
+    known = [i for i, n in enumerate(counts) if n]
+    subsets = [known] if len(known) < len(groups) else []
+    if 3 <= len(known) <= LEAVE_ONE_OUT:
+        # Leaving out the commonest word first: that subset keeps the most weight.
+        subsets += [[i for i in known if i != left] for left in sorted(known, key=lambda i: -counts[i])]
+    ids: list[int] = []
+    for subset in subsets:
+        if len(subset) < 2:
+            continue
+        expr = backend.expression([[groups[i] for i in subset]], meta)
+        matches = backend.count(expr, RANK_MAX + 1)
+        # Ranked only when the database ranks at most RANK_MAX rows; beyond, the newest.
+        ids += _all_or_best(backend, expr, matches, cap) if matches <= RANK_MAX else backend.newest(expr, cap)
+        if (subset is known and ids) or len(ids) >= cap:
+            break  # enough, from the subsets that keep the most weight
+    if not ids:
+        found = sorted((counts[i], i) for i in known)
+        # Words in DF_CAP entries or more (и, the, 的) add weight but no candidates of their own.
+        rarest = [(n, i) for n, i in found if n < DF_CAP][:PARTIAL_GROUPS] or found[:1]
+        for n, i in rarest:
+            # All when they fit, ranked when at most RANK_MAX (bounded cost), else the newest.
+            ids += backend.ranked(exprs[i], cap) if cap < n <= RANK_MAX else backend.newest(exprs[i], cap)
+    return list(dict.fromkeys(ids)), weights
