@@ -136,6 +136,8 @@ def exhibition_detail(request, slug: str):
         {
             "exhibition": exhibition,
             "items": items,
+            # The first exhibited artifact with a picture stands for the exhibition (page and previews).
+            "cover": next((i.artifact.primary_image for i in items if i.artifact.primary_image), None),
             "is_open": exhibition.is_open_on(timezone.localdate()),
             "halls": [h for h in exhibition.halls.all() if h.is_public],
         },
