@@ -113,7 +113,7 @@ def artifact_detail(request, accession: str):
 
 def exhibition_list(request):
     today = timezone.localdate()
-    exhibitions = list(selectors.exhibitions_public())
+    exhibitions = selectors.with_covers(selectors.exhibitions_public())
     return render(
         request,
         "collection/exhibitions.html",
@@ -136,8 +136,7 @@ def exhibition_detail(request, slug: str):
         {
             "exhibition": exhibition,
             "items": items,
-            # The first exhibited artifact with a picture stands for the exhibition (page and previews).
-            "cover": next((i.artifact.primary_image for i in items if i.artifact.primary_image), None),
+            "cover": selectors.exhibition_covers([exhibition]).get(exhibition.pk),
             "is_open": exhibition.is_open_on(timezone.localdate()),
             "halls": [h for h in exhibition.halls.all() if h.is_public],
         },
