@@ -168,3 +168,42 @@ def _results_first(browser, url: str):
     assert abs(facets["y"] - results["y"]) < 5
     assert page.locator("details.fold").evaluate("d => d.open") is True
     context.close()
+
+
+def test_artifact_picture_opens_in_a_deep_zoom_viewer_labelled_in_the_visitors_language(
+    transactional_db, live_server, browser, django_user_model
+):
+    from shanyraq.collection.services.images import image_add
+    from shanyraq.collection.tests.factories import ArtifactFactory
+    from shanyraq.core import ornament
+
+    artifact = ArtifactFactory(accession_number="KZ.ZOOM.1", title_kk="Сырмақ")
+    image = image_add(
+        actor=None,
+        artifact=artifact,
+        data=ornament.picture("zoom", size=(1600, 1200)),
+        primary=True,
+        alt_kk="Сырмақтың суреті",
+    )
+    context = browser.new_context(locale="kk-KZ", viewport=PHONE)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(f"{live_server.url}/kk/collection/artifacts/KZ.ZOOM.1/")
+    # Without the viewer, the picture links to the full-size original.
+    assert page.locator("figure a").get_attribute("href") == image.original.url
+    page.get_by_role("button", name="Суретті үлкейтіп қарау").click()
+    page.wait_for_function(
+        "window.shanyraqViewer && window.shanyraqViewer.world && window.shanyraqViewer.world.getItemCount() === 1"
+    )
+    assert page.locator("#zoom-viewer").get_attribute("aria-label").startswith("Үлкейтілетін сурет")
+    assert page.locator("#zoom-viewer [title='Үлкейту']").count() == 1  # OpenSeadragon's own buttons
+    home = page.evaluate("window.shanyraqViewer.viewport.getHomeZoom()")
+    page.locator("#zoom-viewer [title='Үлкейту']").click()
+    page.wait_for_function(f"window.shanyraqViewer.viewport.getZoom(true) > {home} * 1.5")
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    page.get_by_role("button", name="Үлкейтуді жабу").click()
+    assert page.locator("#zoom-viewer").count() == 0
+    assert page.locator("figure img").is_visible()
+    assert errors == []
+    context.close()
