@@ -170,6 +170,16 @@ def _results_first(browser, url: str):
     context.close()
 
 
+def _until(page, predicate: str, seconds: float = 10) -> None:
+    """Poll through page.evaluate: the site's CSP (script-src 'self') refuses wait_for_function's eval."""
+    import time
+
+    deadline = time.monotonic() + seconds
+    while not page.evaluate(predicate):
+        assert time.monotonic() < deadline, predicate
+        time.sleep(0.05)
+
+
 def test_artifact_picture_opens_in_a_deep_zoom_viewer_labelled_in_the_visitors_language(
     transactional_db, live_server, browser, django_user_model
 ):
@@ -189,18 +199,17 @@ def test_artifact_picture_opens_in_a_deep_zoom_viewer_labelled_in_the_visitors_l
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda msg: msg.type == "error" and errors.append(msg.text))  # CSP refusals too
     page.goto(f"{live_server.url}/kk/collection/artifacts/KZ.ZOOM.1/")
     # Without the viewer, the picture links to the full-size original.
     assert page.locator("figure a").get_attribute("href") == image.original.url
     page.get_by_role("button", name="Суретті үлкейтіп қарау").click()
-    page.wait_for_function(
-        "window.shanyraqViewer && window.shanyraqViewer.world && window.shanyraqViewer.world.getItemCount() === 1"
-    )
+    _until(page, "() => !!(window.shanyraqViewer && window.shanyraqViewer.world.getItemCount() === 1)")
     assert page.locator("#zoom-viewer").get_attribute("aria-label").startswith("Үлкейтілетін сурет")
     assert page.locator("#zoom-viewer [title='Үлкейту']").count() == 1  # OpenSeadragon's own buttons
     home = page.evaluate("window.shanyraqViewer.viewport.getHomeZoom()")
     page.locator("#zoom-viewer [title='Үлкейту']").click()
-    page.wait_for_function(f"window.shanyraqViewer.viewport.getZoom(true) > {home} * 1.5")
+    _until(page, f"() => window.shanyraqViewer.viewport.getZoom(true) > {home} * 1.5")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.get_by_role("button", name="Үлкейтуді жабу").click()
     assert page.locator("#zoom-viewer").count() == 0
