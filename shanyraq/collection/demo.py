@@ -59,7 +59,7 @@ def _first_sentence(text: str) -> str:
 
 def _placeholder(accession: str, category: str) -> bytes:
     """A picture of ornament, different for each artifact, with no words in any language on it."""
-    return ornament.picture(accession, size=(1600, 1200), palette=PALETTE[category])
+    return ornament.picture(accession, size=(1200, 900), palette=PALETTE[category])
 
 
 def placeholder_image_add(*, actor, artifact: Artifact, titles: tuple, category: str):
