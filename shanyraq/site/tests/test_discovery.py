@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -26,6 +27,7 @@ pytestmark = pytest.mark.django_db
 SITE = "https://center.example"
 LANGS = ["zh-hans", "en", "kk", "ru"]
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+SCHEMA = etree.XMLSchema(etree.parse(str(Path(__file__).with_name("sitemap.xsd"))))
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
 
@@ -111,6 +113,7 @@ def _sitemap_urls(client) -> dict[str, dict[str, str]]:
     """Every <loc> of every section, with its hreflang alternates."""
     index = etree.fromstring(client.get("/sitemap.xml").content)
     assert index.tag == f"{SM}sitemapindex"
+    SCHEMA.assertValid(index)
     urls = {}
     for loc in index.iter(f"{SM}loc"):
         assert loc.text.startswith(f"{SITE}/sitemap-")
@@ -120,6 +123,7 @@ def _sitemap_urls(client) -> dict[str, dict[str, str]]:
         assert response.status_code == 200
         urlset = etree.fromstring(response.content)
         assert urlset.tag == f"{SM}urlset"
+        SCHEMA.assertValid(urlset)
         for url in urlset.iter(f"{SM}url"):
             alternates = {
                 link.get("hreflang"): link.get("href")
@@ -143,6 +147,17 @@ def test_robots_txt_keeps_crawlers_out_of_staff_account_api_and_personal_links(c
         assert robots.can_fetch("*", f"{SITE}/{lang}/")
     assert not robots.can_fetch("*", f"{SITE}/api/v1/library/records")
     assert robots.site_maps() == [f"{SITE}/sitemap.xml"]
+
+
+def test_sitemap_schema_refuses_what_the_protocol_forbids():
+    """The control for the schema checks below: a changefreq outside the protocol's words fails."""
+    bad = etree.fromstring(
+        b'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+        b"<loc>https://center.example/en/</loc><changefreq>sometimes</changefreq></url></urlset>"
+    )
+    assert not SCHEMA.validate(bad)
+    good = etree.fromstring(etree.tostring(bad).replace(b"sometimes", b"daily"))
+    assert SCHEMA.validate(good)
 
 
 def test_sitemap_lists_each_public_page_in_four_languages_with_hreflang_and_x_default(client, world):
