@@ -49,10 +49,9 @@ def absolute(path: str) -> str:
 def split_language(path: str) -> tuple[str | None, str]:
     """`/kk/collection/` -> ("kk", "collection/"); a path without one of our prefixes -> (None, path)."""
     head, _sep, rest = path.lstrip("/").partition("/")
-    code = languages.normalize(head) if head == head.lower() else None
-    if code is None or code != head:
+    if head not in languages.codes():  # exactly as in the URL map: `/KK/` is not a language prefix
         return None, path.lstrip("/")
-    return code, rest
+    return head, rest
 
 
 def is_indexable(path: str) -> bool:

@@ -338,3 +338,16 @@ def test_new_books_feed_lists_records_shown_in_the_catalogue_newest_first(client
     feed = _feed(client, "/ru/library/new.atom")
     assert [entry.title for entry in feed.entries] == ["Қан мен тер", "Абай жолы"]
     assert feed.entries[0].link == f"{SITE}/ru/library/records/{newer.pk}/"
+
+
+def test_private_path_rules_match_robots_wildcards_for_write_forms():
+    from shanyraq.core.discovery import PRIVATE_PATTERNS, is_indexable, robots_txt
+
+    assert PRIVATE_PATTERNS == ("/*/library/records/*/hold/", "/*/spaces/*/request/")
+    assert all(f"Disallow: {p}" in robots_txt("x") for p in PRIVATE_PATTERNS)
+    assert not is_indexable("/ru/library/records/5/hold/")
+    assert not is_indexable("/kk/spaces/main-hall/request/")
+    assert not is_indexable("/api/v1/library/records")
+    assert not is_indexable("/KK/collection/")  # not a language prefix of the URL map
+    assert is_indexable("/kk/spaces/main-hall/")
+    assert is_indexable("/ru/library/records/5/")
