@@ -23,21 +23,25 @@ class LanguageFeed(Feed):
     link_name = "site:home"
 
     def __call__(self, request, *args, **kwargs):
-        self.request_path = request.path
         response = super().__call__(request, *args, **kwargs)
         response["Content-Language"] = languages.current()
         return response
+
+    def get_object(self, request, *args, **kwargs) -> str:
+        # The feed's own path, handed to feed_url: one Feed instance serves every thread, so
+        # nothing about a request may be kept on it.
+        return request.path
 
     def link(self) -> str:
         from django.urls import reverse
 
         return discovery.absolute(reverse(self.link_name))
 
-    def feed_url(self) -> str:
-        return discovery.absolute(self.request_path)
+    def feed_url(self, path: str) -> str:
+        return discovery.absolute(path)
 
-    def feed_guid(self) -> str:
-        return self.feed_url()
+    def feed_guid(self, path: str) -> str:
+        return discovery.absolute(path)
 
     def item_link(self, item) -> str:
         return discovery.absolute(item.get_absolute_url())

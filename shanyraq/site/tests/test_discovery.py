@@ -315,6 +315,7 @@ def test_head_links_every_feed_of_the_language_and_each_parses_as_atom(client, w
     assert sorted(links) == sorted(SITE + path.format(lang=lang) for path in FEEDS.values())
     for link in links:
         feed = _feed(client, urlsplit(link).path)
+        assert feed.feed.id == link  # its own address at SITE_URL, whoever asked before
         assert feed.feed.language == lang
         assert feed.feed.title
         assert all(entry.link.startswith(f"{SITE}/{lang}/") for entry in feed.entries)
