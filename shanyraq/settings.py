@@ -99,6 +99,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
+    "django.contrib.sitemaps",  # its sitemap.xml templates (site.views.sitemap_section)
     "django.contrib.staticfiles",
     "django_tasks",
     "django_tasks_db",

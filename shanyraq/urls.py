@@ -40,6 +40,7 @@ urlpatterns = [
     *programs_urls.raw_urlpatterns,
     *spaces_urls.raw_urlpatterns,
     *ops_urls.raw_urlpatterns,
+    *site_urls.raw_urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(

@@ -1,20 +1,19 @@
 """Demo collection of the Beijing center: 46 artifacts, loans in, movements, 3 exhibitions.
 
 Called by `manage.py load_demo` after the site and spaces exist. Everything goes through the
-services, so the demo also exercises history, audit and indexing. Images are generated
-placeholders and say so, in all four languages, in their alt text and caption (credit).
+services, so the demo also exercises history, audit and indexing. Images are generated ram's-horn
+ornaments without any words on them (core.ornament) and say so, in all four languages, in their
+alt text and caption (credit).
 """
 
 from __future__ import annotations
 
 import datetime
-import io
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
-from PIL import Image, ImageDraw
 
 from shanyraq.collection.demo_data import (
     ARTIFACTS,
@@ -37,16 +36,12 @@ from shanyraq.collection.services.indexing import artifacts_index
 from shanyraq.collection.services.loans import loan_in_create
 from shanyraq.collection.services.procedures import artifact_move, condition_check_record
 from shanyraq.collection.vocabularies import vocabularies_load
+from shanyraq.core import ornament
 from shanyraq.spaces.models import Space
 
 SUFFIXES = ["en", "zh_hans", "kk", "ru"]
-COLOURS = {
-    "archaeology": (150, 110, 60),
-    "jewelry-art": (120, 120, 135),
-    "weapons": (90, 90, 100),
-    "musical-instruments": (130, 80, 50),
-    "ethnography": (160, 50, 50),
-}
+# A felt palette per category (core.ornament.PALETTES), so a category's pictures look related.
+PALETTE = {"archaeology": 3, "jewelry-art": 2, "weapons": 0, "musical-instruments": 4, "ethnography": 1}
 ARRIVED = datetime.datetime(2025, 8, 20, 10, 0, tzinfo=datetime.UTC)
 INSTALLED = datetime.datetime(2025, 8, 28, 10, 0, tzinfo=datetime.UTC)
 
@@ -62,16 +57,9 @@ def _first_sentence(text: str) -> str:
     return text
 
 
-def _placeholder(accession: str, title: str, colour: tuple[int, int, int]) -> bytes:
-    img = Image.new("RGB", (800, 600), colour)
-    draw = ImageDraw.Draw(img)
-    draw.rectangle([20, 20, 780, 580], outline=(255, 255, 255), width=4)
-    draw.text((50, 60), "PLACEHOLDER", fill=(255, 255, 255))
-    draw.text((50, 100), accession, fill=(255, 255, 255))
-    draw.text((50, 140), title.encode("ascii", "replace").decode(), fill=(255, 255, 255))
-    out = io.BytesIO()
-    img.save(out, "JPEG", quality=80)
-    return out.getvalue()
+def _placeholder(accession: str, category: str) -> bytes:
+    """A picture of ornament, different for each artifact, with no words in any language on it."""
+    return ornament.picture(accession, size=(1200, 900), palette=PALETTE[category])
 
 
 def placeholder_image_add(*, actor, artifact: Artifact, titles: tuple, category: str):
@@ -79,7 +67,7 @@ def placeholder_image_add(*, actor, artifact: Artifact, titles: tuple, category:
     return image_add(
         actor=actor,
         artifact=artifact,
-        data=_placeholder(artifact.accession_number, titles[0], COLOURS[category]),
+        data=_placeholder(artifact.accession_number, category),
         **_langs(
             "alt", tuple(text.format(title) for text, title in zip(PLACEHOLDER_ALT, titles, strict=True))
         ),

@@ -231,6 +231,36 @@ def primary_images(artifact_ids: list[int]) -> dict[int, object]:
     }
 
 
+def exhibition_covers(exhibitions) -> dict[int, object]:
+    """The picture that stands for each exhibition (cards, page, link previews): the primary image
+    of its first exhibited public artifact that has one. Three queries, whatever the number."""
+    from shanyraq.collection.models import ExhibitionArtifact
+
+    rows = (
+        ExhibitionArtifact.objects.filter(
+            exhibition_id__in=[e.pk for e in exhibitions],
+            artifact__in=artifacts_public(),
+            artifact__images__is_primary=True,
+        )
+        .order_by("exhibition_id", "order", "pk")
+        .values_list("exhibition_id", "artifact_id")
+    )
+    first: dict[int, int] = {}
+    for exhibition_id, artifact_id in rows:
+        first.setdefault(exhibition_id, artifact_id)
+    images = primary_images(list(first.values()))
+    return {e: images[a] for e, a in first.items() if a in images}
+
+
+def with_covers(exhibitions) -> list[Exhibition]:
+    """Exhibitions with `.cover` set (an image or None)."""
+    exhibitions = list(exhibitions)
+    covers = exhibition_covers(exhibitions)
+    for exhibition in exhibitions:
+        exhibition.cover = covers.get(exhibition.pk)
+    return exhibitions
+
+
 def exhibitions_public() -> QuerySet[Exhibition]:
     return Exhibition.objects.filter(published=True).prefetch_related("halls")
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from shanyraq.collection.selectors import exhibitions_open
+from shanyraq.collection.selectors import exhibitions_open, with_covers
 
 
 def home_section(request):
-    exhibitions = list(exhibitions_open()[:3])
+    exhibitions = with_covers(exhibitions_open()[:3])
     if not exhibitions:
         return None
     return "collection/home_section.html", {"exhibitions": exhibitions}

@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from shanyraq.collection.feeds import ExhibitionsFeed
 from shanyraq.collection.views import public
 
 app_name = "collection"
@@ -10,6 +11,7 @@ urlpatterns = [
     path("", public.index, name="index"),
     path("artifacts/<str:accession>/", public.artifact_detail, name="artifact"),
     path("exhibitions/", public.exhibition_list, name="exhibitions"),
+    path("exhibitions/feed.atom", ExhibitionsFeed(), name="exhibitions_feed"),
     path("exhibitions/<slug:slug>/", public.exhibition_detail, name="exhibition"),
 ]
 

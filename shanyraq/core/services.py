@@ -10,15 +10,26 @@ from django.db.models.functions import Cast
 from shanyraq.core.models import AuditEvent
 
 
-def audit_record(*, actor, action: str, target: models.Model, **data: Any) -> AuditEvent:
-    """Append one line to the audit trail. Call inside the service's transaction."""
-    return AuditEvent.objects.create(
+def _event(actor, action: str, target: models.Model, data: dict) -> AuditEvent:
+    return AuditEvent(
         actor=actor if getattr(actor, "is_authenticated", False) else None,
         action=action,
         target_type=target._meta.label_lower,
         target_id=str(target.pk),
         data=data,
     )
+
+
+def audit_record(*, actor, action: str, target: models.Model, **data: Any) -> AuditEvent:
+    """Append one line to the audit trail. Call inside the service's transaction."""
+    event = _event(actor, action, target, data)
+    event.save()
+    return event
+
+
+def audit_record_many(*, actor, action: str, targets: Iterable[models.Model]) -> int:
+    """One line per target in one insert, for services that write many rows at once."""
+    return len(AuditEvent.objects.bulk_create(_event(actor, action, t, {}) for t in targets))
 
 
 ERASED = "—"

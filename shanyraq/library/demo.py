@@ -1,4 +1,6 @@
-"""Demo library: 200+ real books in Kazakh, Russian, Chinese and English, copies, patrons, loans.
+"""Demo library: about 1,000 real books in Kazakh, Russian, Chinese and English, copies, patrons,
+loans. demo_records.tsv lists the books entered by hand; demo_records.xml holds real MARC records
+from the public MARC files in tests/data, chosen by demo_marc.py and loaded through the importer.
 
 Bibliographic facts (title, author, and where given publisher, place and year) are real; the year
 of classics is the year of first publication, and publisher is left empty where we were not sure
@@ -22,7 +24,7 @@ from pypinyin import lazy_pinyin
 from shanyraq.core.dates import years_before
 from shanyraq.library.marc.common import RecordData
 from shanyraq.library.models import Copy, Holiday, LoanRule, OpeningDay, Patron, Record
-from shanyraq.library.services.catalogue import copy_create, record_create
+from shanyraq.library.services.catalogue import copies_create, records_create
 from shanyraq.library.services.circulation import copy_checkin, copy_checkout, hold_place
 from shanyraq.library.services.patrons import patron_create
 from shanyraq.people.services import person_create
@@ -284,29 +286,63 @@ def load() -> dict[str, int]:
             defaults={"loan_days": days, "renewals": renewals, "max_loans": max_loans},
         )
     room = Space.objects.filter(slug="library").first()
-    copies = 0
-    records = []
-    for i, row in enumerate(rows(), 1):
-        record = Record.objects.filter(title=row["title"], language=row["language"]).first()
-        if record is None:
-            record = record_create(data=record_data(row))
-        records.append(record)
+    all_rows = rows()
+    existing = {(r.title, r.language): r for r in Record.objects.filter(marc_flavour="")}
+    missing = [row for row in all_rows if (row["title"], row["language"]) not in existing]
+    # One index write for all the new records (records_create), not one per book.
+    for row, record in zip(missing, records_create(record_data(row) for row in missing), strict=True):
+        existing[(row["title"], row["language"])] = record
+    records = [existing[(row["title"], row["language"])] for row in all_rows]
+    taken = set(Copy.objects.values_list("barcode", flat=True))
+    wanted = []
+    for i, (row, record) in enumerate(zip(all_rows, records, strict=True), 1):
         for n in range(1 + (i % 3 == 0)):
-            barcode = f"KCC{i:05d}{n}"
-            if not Copy.objects.filter(barcode=barcode).exists():
-                copy_create(
-                    record=record,
-                    barcode=barcode,
-                    space=room,
-                    shelf=CALL_PREFIX.get(row["language"], ""),
-                    call_number=f"{CALL_PREFIX.get(row['language'], 'XX')} {i:03d}",
-                    copy_type="children" if "ауыз" in row["subjects"] else "standard",
-                    acquired_on=dt.date(2025, 8, 1) + dt.timedelta(days=i % 60),
+            if f"KCC{i:05d}{n}" not in taken:
+                wanted.append(
+                    {
+                        "record": record,
+                        "barcode": f"KCC{i:05d}{n}",
+                        "space": room,
+                        "shelf": CALL_PREFIX.get(row["language"], ""),
+                        "call_number": f"{CALL_PREFIX.get(row['language'], 'XX')} {i:03d}",
+                        "copy_type": "children" if "ауыз" in row["subjects"] else "standard",
+                        "acquired_on": dt.date(2025, 8, 1) + dt.timedelta(days=i % 60),
+                    }
                 )
-                copies += 1
+    copies = len(copies_create(wanted))
+    imported, imported_copies = _marc_records(room, start=len(records) + 1)
     patrons = _patrons()
     loans = _loans(patrons, records)
-    return {"records": len(records), "copies": copies, "patrons": len(patrons), "loans": loans}
+    return {
+        "records": len(records) + imported,
+        "copies": copies + imported_copies,
+        "patrons": len(patrons),
+        "loans": loans,
+    }
+
+
+def _marc_records(room, *, start: int) -> tuple[int, int]:
+    """The real MARC records of demo_marc.py, through the importer (as a librarian would load
+    them), each with one copy on the shelf of its language."""
+    from shanyraq.library.demo_marc import DEMO_MARC
+    from shanyraq.library.services.marc_import import CREATED, marc_import
+
+    if Record.objects.exclude(marc_flavour="").exists():
+        return 0, 0
+    report = marc_import(data=DEMO_MARC.read_bytes(), parallel=False, file_name=DEMO_MARC.name)
+    created = Record.objects.exclude(marc_flavour="").order_by("pk").only("pk", "language")
+    copies = copies_create(
+        {
+            "record": record,
+            "barcode": f"KCC{i:05d}0",
+            "space": room,
+            "shelf": CALL_PREFIX.get(record.language, "XX"),
+            "call_number": f"{CALL_PREFIX.get(record.language, 'XX')} {i:03d}",
+            "acquired_on": dt.date(2025, 8, 1) + dt.timedelta(days=i % 60),
+        }
+        for i, record in enumerate(created, start)
+    )
+    return report.count(CREATED), len(copies)
 
 
 def _patrons() -> list[Patron]:

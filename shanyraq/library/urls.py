@@ -3,6 +3,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from shanyraq.library.feeds import NewBooksFeed
 from shanyraq.library.views import account, opac
 
 app_name = "library"
@@ -10,6 +11,7 @@ app_name = "library"
 urlpatterns = [
     path("", opac.opac, name="opac"),
     path("records/<int:pk>/", opac.record_detail, name="record"),
+    path("new.atom", NewBooksFeed(), name="feed"),
     path("records/<int:pk>/hold/", account.hold_place, name="hold_place"),
     path("account/", account.account, name="account"),
     path("account/login/", account.PatronLogin.as_view(), name="login"),

@@ -9,9 +9,11 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from shanyraq.core import ornament
 from shanyraq.core.dates import years_before
 from shanyraq.people.models import Person
 from shanyraq.people.services import person_create
@@ -234,6 +236,10 @@ def load() -> dict[str, int]:
             kind=spec["kind"],
             teachers=teachers,
             is_published=True,
+            # A wordless ornament picture (core.ornament) until the center has photographs.
+            image=ContentFile(
+                ornament.picture(spec["title"]["en"], size=(800, 450)), name=f"program-{spec['key']}.jpg"
+            ),
             **extra,
         )
         space = spaces[spec["space"]]

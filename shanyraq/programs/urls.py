@@ -3,12 +3,14 @@
 from django.urls import path
 
 from shanyraq.programs import views
+from shanyraq.programs.feeds import WhatsOnFeed
 
 app_name = "programs"
 
 urlpatterns = [
     path("", views.whats_on, name="whats_on"),
     path("calendar/", views.whats_on_calendar, name="calendar"),
+    path("feed.atom", WhatsOnFeed(), name="feed"),
     path("<int:pk>/", views.program_detail, name="detail"),
     path("sessions/<int:pk>/", views.session_detail, name="session"),
     path("r/<str:token>/", views.registration_view, name="registration"),

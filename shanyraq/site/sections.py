@@ -1,6 +1,8 @@
 """Extension points: the home page and the staff dashboard gather what each module offers.
 
-A module contributes to the home page with `<app>/site_sections.py` defining
+A module contributes to the sitemap with `SITEMAPS` in `<app>/sitemaps.py` (section name ->
+Sitemap class) and to every page head's feed links with `FEEDS` in `<app>/feeds.py` (url name,
+title). A module contributes to the home page with `<app>/site_sections.py` defining
 `home_section(request) -> tuple[str, dict] | None` (template name and its context), and to
 the staff dashboard with `STAFF_LINKS` in `<app>/staff_urls.py` (label, url name, and a permission
 name or a function of the user). The site imports domain
@@ -15,6 +17,8 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 MODULES = ["collection", "library", "programs", "spaces", "mail", "ops"]
+# The site's own sitemap sections come first, then each module's.
+SITEMAP_MODULES = ["site", *MODULES]
 
 
 def _module(app: str, name: str):
@@ -68,3 +72,25 @@ def navigation(request) -> dict:
         except NoReverseMatch:
             continue
     return {"NAVIGATION": items}
+
+
+def sitemaps() -> dict:
+    """Every module's sitemap sections, by section name (the URL of each section page)."""
+    sections: dict = {}
+    for app in SITEMAP_MODULES:
+        module = _module(app, "sitemaps")
+        sections.update(getattr(module, "SITEMAPS", {}))
+    return sections
+
+
+def feeds() -> list[tuple[str, str]]:
+    """(title, URL in the active language) of every module's Atom feed, for the page head."""
+    links = []
+    for app in MODULES:
+        module = _module(app, "feeds")
+        for url_name, title in getattr(module, "FEEDS", []):
+            try:
+                links.append((str(title), reverse(url_name)))
+            except NoReverseMatch:
+                continue
+    return links

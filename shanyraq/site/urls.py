@@ -22,3 +22,10 @@ staff_urlpatterns = [
     ),
     path("logout/", auth_views.LogoutView.as_view(next_page="staff:login"), name="logout"),
 ]
+
+# Paths without a language prefix: what crawlers read first.
+raw_urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap"),
+    path("sitemap-<slug:section>.xml", views.sitemap_section, name="sitemap-section"),
+]

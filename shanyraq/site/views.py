@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
+from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from shanyraq.backups import conf as backups_conf
-from shanyraq.core import languages
+from shanyraq.core import discovery, languages
 from shanyraq.library.services.privacy import history_days
 from shanyraq.search.selectors import KINDS, search
 from shanyraq.site.models import Page
-from shanyraq.site.sections import home_sections, staff_links
+from shanyraq.site.sections import home_sections, sitemaps, staff_links
 from shanyraq.spaces.selectors import spaces_public
 
 SEARCH_PAGE_SIZE = 20
@@ -77,3 +80,30 @@ def search_results(request):
 @login_required
 def staff_dashboard(request):
     return render(request, "staff/dashboard.html", {"links": staff_links(request.user)})
+
+
+def robots_txt(request):
+    """Crawlers may read every public page; staff, account, API and write paths stay out."""
+    text = discovery.robots_txt(discovery.absolute(reverse("sitemap")))
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
+
+
+def sitemap_index(request):
+    """The sitemap index: one entry per section page, each at SITE_URL (not the host asked)."""
+    entries = []
+    for name, sitemap_class in sitemaps().items():
+        paginator = sitemap_class().paginator
+        if not paginator.count:
+            continue
+        url = discovery.absolute(reverse("sitemap-section", kwargs={"section": name}))
+        entries.append(sitemap_views.SitemapIndexItem(url, None))
+        entries += [
+            sitemap_views.SitemapIndexItem(f"{url}?p={page}", None) for page in paginator.page_range[1:]
+        ]
+    return TemplateResponse(
+        request, "sitemap_index.xml", {"sitemaps": entries}, content_type="application/xml"
+    )
+
+
+def sitemap_section(request, section: str):
+    return sitemap_views.sitemap(request, sitemaps=sitemaps(), section=section)

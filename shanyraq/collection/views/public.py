@@ -113,7 +113,7 @@ def artifact_detail(request, accession: str):
 
 def exhibition_list(request):
     today = timezone.localdate()
-    exhibitions = list(selectors.exhibitions_public())
+    exhibitions = selectors.with_covers(selectors.exhibitions_public())
     return render(
         request,
         "collection/exhibitions.html",
@@ -136,6 +136,7 @@ def exhibition_detail(request, slug: str):
         {
             "exhibition": exhibition,
             "items": items,
+            "cover": selectors.exhibition_covers([exhibition]).get(exhibition.pk),
             "is_open": exhibition.is_open_on(timezone.localdate()),
             "halls": [h for h in exhibition.halls.all() if h.is_public],
         },

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from shanyraq.core.services import audit_record
+from shanyraq.core.services import audit_record, audit_record_many
 from shanyraq.library.documents import record_document
 from shanyraq.library.marc.common import RecordData, isbn_pair, language_code
 from shanyraq.library.models import Classification, Contributor, Copy, Record, Subject
@@ -94,7 +94,10 @@ def record_create(
     marc_xml: str = "",
     is_public: bool = True,
     actor=None,
+    index: bool = True,
 ) -> Record:
+    """Create one record with its names, subjects and classes; `index=False` leaves the search
+    index to the caller (records_create indexes a whole list at once)."""
     errors = _validate(data)
     if errors:
         raise ValidationError(errors)
@@ -106,11 +109,20 @@ def record_create(
             marc_xml=marc_xml,
             is_public=is_public,
         )
-        _write_children(record, data, actor=actor, action="record.create")
+        _write_children(record, data, actor=actor, action="record.create", index=index)
     return record
 
 
-def _write_children(record: Record, data: RecordData, *, actor, action: str) -> None:
+def records_create(datas: Iterable[RecordData], *, is_public: bool = True, actor=None) -> list[Record]:
+    """Create many records in one transaction and index them in one write (the demo's hundreds of
+    hand-entered books): the per-record index write is most of record_create's time."""
+    with transaction.atomic():
+        records = [record_create(data=d, is_public=is_public, actor=actor, index=False) for d in datas]
+        records_index(r.pk for r in records)
+    return records
+
+
+def _write_children(record: Record, data: RecordData, *, actor, action: str, index: bool = True) -> None:
     """Names, subjects and classes of a saved record, its audit line and its index entry (inside the
     caller's transaction)."""
     contributors, subjects, classes = children_of(record, data)
@@ -119,7 +131,8 @@ def _write_children(record: Record, data: RecordData, *, actor, action: str) -> 
     Classification.objects.bulk_create(classes)
     audit_record(actor=actor, action=action, target=record)
     transaction.on_commit(catalogue_changed)
-    index_documents([document_for(record, contributors, subjects)])
+    if index:
+        index_documents([document_for(record, contributors, subjects)])
 
 
 def record_update(
@@ -178,21 +191,37 @@ def copy_create(
     acquired_on: dt.date | None = None,
     actor=None,
 ) -> Copy:
-    barcode = (barcode or "").strip()
-    if not barcode:
+    return copies_create(
+        [
+            {
+                "record": record,
+                "barcode": barcode,
+                "call_number": call_number,
+                "space": space,
+                "shelf": shelf,
+                "copy_type": copy_type,
+                "status": status,
+                "acquired_on": acquired_on,
+            }
+        ],
+        actor=actor,
+    )[0]
+
+
+def copies_create(specs: Iterable[dict], *, actor=None) -> list[Copy]:
+    """Create many copies at once (keyword dicts as for copy_create), with the same barcode rules
+    and one audit line each, in three queries: the demo's 1,250 copies took 9 s one by one."""
+    specs = [{**spec, "barcode": (spec.get("barcode") or "").strip()} for spec in specs]
+    barcodes = [spec["barcode"] for spec in specs]
+    if not all(barcodes):
         raise ValidationError({"barcode": _("A copy needs a barcode.")})
-    if Copy.objects.filter(barcode=barcode).exists():
+    if len(set(barcodes)) < len(barcodes) or Copy.objects.filter(barcode__in=barcodes).exists():
         raise ValidationError({"barcode": _("Another copy already has this barcode.")})
     with transaction.atomic():
-        copy = Copy.objects.create(
-            record=record,
-            barcode=barcode,
-            call_number=call_number,
-            space=space,
-            shelf=shelf,
-            copy_type=copy_type,
-            status=status,
-            acquired_on=acquired_on,
-        )
-        audit_record(actor=actor, action="copy.create", target=copy)
-    return copy
+        copies = Copy.objects.bulk_create([Copy(**spec) for spec in specs])
+        if copies and copies[0].pk is None:  # backends that return no keys from bulk inserts
+            by_barcode = dict(Copy.objects.filter(barcode__in=barcodes).values_list("barcode", "pk"))
+            for copy in copies:
+                copy.pk = by_barcode[copy.barcode]
+        audit_record_many(actor=actor, action="copy.create", targets=copies)
+    return copies

@@ -250,9 +250,11 @@ def test_no_english_word_on_any_page_in_another_language(world, staff_user):
             client.force_login(user)
         for language in LANGUAGES:
             response = client.get(path.replace("/en/", f"/{language}/", 1))
-            if response.status_code != 200 or "html" not in response.get("Content-Type", ""):
+            if response.status_code != 200:
                 found.append(f"{language} {path}: answered {response.status_code}")
                 continue
+            if "html" not in response.get("Content-Type", ""):
+                continue  # a feed or a file: its language is its own tests' business
             opened += 1
             for word in english_words(response.content.decode(), language, allowed, vocabulary):
                 found.append(f"{language} {path} ({key}): {word}")
