@@ -14,7 +14,7 @@ from importlib import import_module
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-MODULES = ["collection", "library", "programs", "spaces", "mail", "ops"]
+MODULES = ["collection", "library", "programs", "spaces", "mail", "newsletter", "ops"]
 
 
 def _module(app: str, name: str):
