@@ -50,3 +50,48 @@ class PreferencesForm(forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["language"].choices = language_choices()
+
+
+class MailingForm(forms.ModelForm):
+    """One edition: a subject and a body per language, who gets it, what to do with a missing language."""
+
+    topics = forms.MultipleChoiceField(
+        label=pgettext_lazy("mailing", "For readers of"),
+        choices=Topic.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Empty: every confirmed subscriber."),
+    )
+
+    class Meta:
+        from shanyraq.newsletter.models import Mailing
+
+        model = Mailing
+        fields = ["title"]
+        for code, _name in settings.LANGUAGES:
+            suffix = code.replace("-", "_")
+            fields += [f"subject_{suffix}", f"body_{suffix}"]
+        fields += ["topics", "missing"]
+        widgets = {f: forms.Textarea(attrs={"rows": 12}) for f in fields if f.startswith("body_")}
+
+    def language_fields(self):
+        return [
+            (code, name, self[f"subject_{code.replace('-', '_')}"], self[f"body_{code.replace('-', '_')}"])
+            for code, name in settings.LANGUAGES
+        ]
+
+
+class ScheduleForm(forms.Form):
+    at = forms.DateTimeField(
+        label=pgettext_lazy("mailing", "Send at"),
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV or XLSX file (columns: email, language, topics)"))
+    language = forms.ChoiceField(label=_("Language when the file gives none"), choices=())
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = language_choices()

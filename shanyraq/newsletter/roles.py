@@ -6,6 +6,7 @@ NEWSLETTER = [
     "newsletter.view_subscriber",
     "newsletter.add_subscriber",
     "newsletter.change_subscriber",
+    "newsletter.delete_subscriber",
     "newsletter.view_mailing",
     "newsletter.add_mailing",
     "newsletter.change_mailing",

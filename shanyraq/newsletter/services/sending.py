@@ -102,7 +102,7 @@ def mailing_start(*, mailing: Mailing, actor=None) -> int:
         mailing.status = Mailing.Status.SENDING
         mailing.started_at = mailing.started_at or timezone.now()
         mailing.save(update_fields=["status", "started_at"])
-        audit_record(actor=actor, action="newsletter.start", target=mailing, data={"deliveries": created})
+        audit_record(actor=actor, action="newsletter.start", target=mailing, deliveries=created)
         pk = mailing.pk
         transaction.on_commit(lambda: _enqueue(pk), robust=True)
     return created
