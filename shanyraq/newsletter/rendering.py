@@ -10,12 +10,13 @@ its own `lang` and a note says so in the reader's language) or is skipped, as th
 
 from __future__ import annotations
 
+import base64
+import functools
 import re
+import uuid
 from dataclasses import dataclass
-from email.headerregistry import Address
-from email.message import EmailMessage
-from email.policy import SMTP
-from email.utils import formatdate, make_msgid
+from email.header import Header
+from email.utils import formataddr, formatdate, make_msgid, parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -181,20 +182,56 @@ def addressed(ed: Edition, *, subscriber_id: int) -> tuple[str, str, dict[str, s
     return text, html, headers
 
 
-def message(ed: Edition, *, to: str, subscriber_id: int, message_key: str = "") -> EmailMessage:
-    """The message for one reader: the edition with their links, headers of RFC 2369 and 8058."""
+def _header(name: str, value: str) -> bytes:
+    """One header line; non-ASCII values as RFC 2047 encoded words."""
+    try:
+        value.encode("ascii")
+    except UnicodeEncodeError:
+        value = Header(value, "utf-8", maxlinelen=900).encode()
+    return f"{name}: {value}\r\n".encode("ascii")
+
+
+@functools.lru_cache(maxsize=8)
+def _from_header(sender: str) -> bytes:
+    name, address = parseaddr(sender)
+    return _header("From", formataddr((name, address), charset="utf-8"))
+
+
+def _part(content_type: str, text: str) -> bytes:
+    encoded = base64.b64encode(text.encode())
+    body = b"".join(encoded[i : i + 76] + b"\r\n" for i in range(0, len(encoded), 76))
+    return (
+        f"Content-Type: {content_type}; charset=utf-8\r\nContent-Transfer-Encoding: base64\r\n\r\n".encode()
+        + body
+    )
+
+
+def message_bytes(ed: Edition, *, to: str, subscriber_id: int, message_key: str = "") -> bytes:
+    """The message for one reader as SMTP data: the edition with their links, the headers of
+    RFC 2369 and 8058, an HTML and a plain-text part. Built from bytes, not with the email
+    package's header objects, which cost ~10 ms a message (bench/newsletter.py)."""
     text, html, headers = addressed(ed, subscriber_id=subscriber_id)
-    msg = EmailMessage(policy=SMTP)
-    msg["Subject"] = ed.subject
-    msg["From"] = conf.from_email()
-    msg["To"] = Address(addr_spec=to) if "@" in to else to
-    msg["Date"] = formatdate(localtime=False)
     domain = urlsplit(settings.SITE_URL).hostname or "localhost"
-    msg["Message-ID"] = f"<{message_key}@{domain}>" if message_key else make_msgid(domain=domain)
-    for name, value in headers.items():
-        if not name.startswith("Content-"):
-            msg[name] = value
-    msg.set_content(text)
-    msg.add_alternative(html, subtype="html")
-    msg["Content-Language"] = headers["Content-Language"]  # after the parts: set_content moves Content-*
-    return msg
+    boundary = f"=_nl_{message_key or uuid.uuid4().hex}"
+    head = b"".join(
+        [
+            _header("Subject", ed.subject),
+            _from_header(conf.from_email()),
+            _header("To", to),
+            _header("Date", formatdate(localtime=False)),
+            _header("Message-ID", f"<{message_key}@{domain}>" if message_key else make_msgid(domain=domain)),
+            *(_header(name, value) for name, value in headers.items()),
+            b"MIME-Version: 1.0\r\n",
+            _header("Content-Type", f'multipart/alternative; boundary="{boundary}"'),
+        ]
+    )
+    sep = f"--{boundary}\r\n".encode()
+    return (
+        head
+        + b"\r\n"
+        + sep
+        + _part("text/plain", text)
+        + sep
+        + _part("text/html", html)
+        + f"--{boundary}--\r\n".encode()
+    )

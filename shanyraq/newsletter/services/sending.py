@@ -187,6 +187,9 @@ def _connect() -> HandoffSMTP:
     if getattr(settings, "EMAIL_USE_SSL", False):
         raise smtplib.SMTPException("EMAIL_USE_SSL is not supported by the newsletter sender; use STARTTLS")
     smtp = HandoffSMTP(settings.EMAIL_HOST, settings.EMAIL_PORT, timeout=timeout)
+    # The message and its end-of-data dot are two writes: without NODELAY, Nagle's algorithm holds
+    # the dot until the server's delayed ACK (40 ms), capping a connection at ~20 messages/s.
+    smtp.sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
     smtp.ehlo()
     if getattr(settings, "EMAIL_USE_TLS", False):
         smtp.starttls()
@@ -369,9 +372,9 @@ def mailing_send(
                         accepted.append(delivery.pk)
                         report.sent += 1
                     continue
-                raw = rendering.message(
+                raw = rendering.message_bytes(
                     ed, to=delivery.email, subscriber_id=delivery.subscriber_id or 0, message_key=key
-                ).as_bytes()
+                )
                 try:
                     if smtp is None:
                         smtp = _connect()
