@@ -17,3 +17,9 @@ PERMISSIONS = {
     "director": NEWSLETTER,
     "program_coordinator": NEWSLETTER,
 }
+
+# Addresses are contacts (decision 012): a role without people.view_contact never sees them.
+SENSITIVE_FIELDS = {
+    "newsletter.subscriber": {"email": "people.view_contact"},
+    "newsletter.delivery": {"email": "people.view_contact"},
+}
