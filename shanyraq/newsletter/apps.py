@@ -6,4 +6,3 @@ class NewsletterConfig(AppConfig):
     name = "shanyraq.newsletter"
     label = "newsletter"
     verbose_name = _("Newsletter")
-
