@@ -202,3 +202,56 @@ def test_a_worker_killed_halfway_and_started_again_delivers_every_reader_exactly
     assert set(counts.values()) == {1}
     assert Delivery.objects.filter(mailing=mailing, status="sent").count() == N
     assert Mailing.objects.get(pk=mailing.pk).status == "sent"
+
+
+class _Greylisting:
+    """A server that answers 451 (try later) to the first RCPT of each address, then accepts."""
+
+    def __init__(self):
+        self.seen: set[str] = set()
+        self.accepted: list[str] = []
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address not in self.seen:
+            self.seen.add(address)
+            return "451 4.7.1 greylisted, try again later"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        self.accepted.extend(envelope.rcpt_tos)
+        return "250 OK"
+
+
+@pytest.mark.django_db
+def test_a_temporary_refusal_is_retried_after_the_back_off_and_then_delivered_once(settings, clock):
+    import datetime as dt
+
+    from aiosmtpd.controller import Controller
+
+    from shanyraq.mail.tests.smtp import free_port
+
+    handler, port = _Greylisting(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_USE_TLS = "127.0.0.1", port, False
+        settings.EMAIL_HOST_USER = settings.EMAIL_HOST_PASSWORD = ""
+        settings.NEWSLETTER_SEND_RATE, settings.MAIL_RETRY_BASE_SECONDS = 0, 60
+        SubscriberFactory(email="grey@example.org")
+        mailing = make_mailing()
+        mailing_start(mailing=mailing)
+        first = mailing_send(mailing_id=mailing.pk)
+        assert (first.sent, first.retrying) == (0, 1)
+        delivery = Delivery.objects.get()
+        assert (delivery.status, delivery.attempts) == ("pending", 1)
+        assert delivery.last_error.startswith("SMTPRecipientsRefused: 451")
+        assert mailing_send(mailing_id=mailing.pk).sent == 0  # not before the back-off
+        clock.shift(dt.timedelta(seconds=61))
+        assert mailing_send(mailing_id=mailing.pk).sent == 1
+        assert handler.accepted == ["grey@example.org"]
+        assert Mailing.objects.get().status == "sent"
+        assert Subscriber.objects.get().bounces == 0  # a temporary refusal is no bounce
+    finally:
+        controller.stop()
