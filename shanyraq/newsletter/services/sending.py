@@ -8,8 +8,9 @@ dot and reads the answer, then (in batches) marks rows `sent`.
 A worker killed at any moment leaves rows:
 - `claimed`: the server never received the end of the message, so it discarded it; the row is
   sent again (after NEWSLETTER_CLAIM_SECONDS, or at once when the dead worker was on this host);
-- `handed`: the server received the whole message (or the worker died in the microseconds between
-  the commit and writing the dot); the row counts as sent and is never sent again.
+- `handed`: the server received the whole message, or the worker died while its `handed` commit
+  was in flight or before writing the dot (a few ms on PostgreSQL): the row counts as sent and is
+  never sent again, so that one message may be lost but never arrives twice.
 So a crash never delivers a message twice (docs/decisions/019-newsletter.md).
 
 Failures: a 4xx answer is retried with the outbox's back-off (MAIL_RETRY_*); a 5xx answer (hard
