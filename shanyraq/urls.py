@@ -14,6 +14,8 @@ from shanyraq.collection import urls as collection_urls
 from shanyraq.library import staff_urls as library_staff
 from shanyraq.library import urls as library_urls
 from shanyraq.mail import staff_urls as mail_staff
+from shanyraq.newsletter import staff_urls as newsletter_staff
+from shanyraq.newsletter import urls as newsletter_urls
 from shanyraq.ops import staff_urls as ops_staff
 from shanyraq.ops import urls as ops_urls
 from shanyraq.programs import staff_urls as programs_staff
@@ -28,6 +30,7 @@ staff_patterns = [
     path("collection/", include(collection_staff)),
     path("library/", include(library_staff)),
     path("mail/", include(mail_staff)),
+    path("newsletter/", include(newsletter_staff)),
     path("programs/", include(programs_staff)),
     path("spaces/", include(spaces_staff)),
     path("ops/", include(ops_staff)),
@@ -41,6 +44,7 @@ urlpatterns = [
     *spaces_urls.raw_urlpatterns,
     *ops_urls.raw_urlpatterns,
     *site_urls.raw_urlpatterns,
+    *newsletter_urls.raw_urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(
@@ -51,6 +55,7 @@ urlpatterns += i18n_patterns(
     path("library/", include(library_urls)),
     path("programs/", include(programs_urls)),
     path("spaces/", include(spaces_urls)),
+    path("newsletter/", include(newsletter_urls)),
     prefix_default_language=True,
 )
 

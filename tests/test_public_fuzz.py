@@ -184,6 +184,8 @@ FORMS = {
         "group_name",
         "seats",
         "website",
+        "together",
+        "newsletter",
         *[f"child_{i}_{part}" for i in range(1, 5) for part in ("name", "birth_date")],
     ],
     "en/spaces/<slug:slug>/request/": ["name", "email", "start", "end", "purpose", "website"],

@@ -5,7 +5,7 @@ from ninja import NinjaAPI
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
-from shanyraq.api import collection, library, programs, search
+from shanyraq.api import collection, library, newsletter, programs, search
 from shanyraq.api.inputs import StrictJSONParser, field_errors
 
 api = NinjaAPI(
@@ -54,3 +54,4 @@ api.add_router("/search", search.router, tags=["search"])
 api.add_router("/", collection.router, tags=["collection"])
 api.add_router("/", library.router, tags=["library"])
 api.add_router("/", programs.router, tags=["programs"])
+api.add_router("/", newsletter.router, tags=["newsletter"])

@@ -27,10 +27,12 @@ PRIVATE_PATHS = (
     "account/",
     "library/account/",
     "programs/r/",
+    "newsletter/confirm/",
+    "newsletter/preferences/",
     "search/",
 )
 # Paths anywhere on the site, without a language prefix.
-PRIVATE_RAW_PATHS = ("/api/", "/admin/", "/media/private/")
+PRIVATE_RAW_PATHS = ("/api/", "/admin/", "/media/private/", "/newsletter/unsubscribe/")
 # Forms that write, inside otherwise public pages (robots.txt wildcards, which Google and Bing read).
 PRIVATE_PATTERNS = ("/*/library/records/*/hold/", "/*/spaces/*/request/")
 

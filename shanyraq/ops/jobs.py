@@ -83,6 +83,9 @@ JOBS: list[Job] = [
     Job("idempotency_prune", Daily(dt.time(3, 45)), call="shanyraq.api.idempotency.idempotency_prune"),
     Job("send_overdue_reminders", Daily(dt.time(9, 0)), call="shanyraq.library.tasks.send_overdue_reminders"),
     Job("programs_send_reminders", Daily(dt.time(10, 0)), call="shanyraq.programs.tasks.send_reminders"),
+    # Starts scheduled mailings and resumes any a dead worker left half-sent (docs/decisions/019).
+    Job("newsletter_send", Every(minutes=1), call="shanyraq.newsletter.tasks.send_due"),
+    Job("newsletter_prune", Daily(dt.time(3, 50)), call="shanyraq.newsletter.tasks.prune"),
 ]
 
 

@@ -47,6 +47,10 @@ class RegistrationForm(forms.Form):
         initial=1,
         required=False,
     )
+    # Opt-in only: ticking it asks the newsletter to send a confirmation e-mail (double opt-in).
+    newsletter = forms.BooleanField(
+        label=_("Also send me the center's newsletter (you will get an e-mail to confirm)."), required=False
+    )
     # Honeypot: hidden from people by CSS, filled in by bots.
     website = forms.CharField(label=_("Leave this empty"), max_length=200, required=False)
 

@@ -8,8 +8,6 @@ evaluated, so a cell starting with =, +, - or @ stays exactly what the curator t
 
 from __future__ import annotations
 
-import csv
-import io
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -24,6 +22,7 @@ from shanyraq.collection.services.indexing import artifacts_index
 from shanyraq.collection.years import YearError, parse_years
 from shanyraq.core import languages
 from shanyraq.core.services import audit_record
+from shanyraq.core.tables import FileFormatError, read_table
 from shanyraq.search.services import search_index_after_import
 
 TRANSLATED = [
@@ -107,108 +106,13 @@ class ImportReport:
         return not self.errors
 
 
-class FileFormatError(ValueError):
-    """The file cannot be read at all (wrong type, no header)."""
-
-
-def _decode(data: bytes) -> str:
-    if b"\x00" in data:  # UTF-16 or a binary file: text that the database could not store either
-        raise FileFormatError(_("This is not a text file in UTF-8 or Windows-1251; save it as CSV UTF-8."))
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return data.decode("cp1251")  # Excel on Russian/Kazakh Windows saves CSV this way
-    except UnicodeDecodeError:
-        raise FileFormatError(_("This is not a text file in UTF-8 or Windows-1251; save it as CSV UTF-8."))
-
-
-def _too_many_rows(limit: int) -> FileFormatError:
-    return FileFormatError(
-        _("The file has more than %(limit)s rows; split it into several files of at most %(limit)s rows.")
-        % {"limit": limit}
-    )
-
-
-def _limited(rows, limit: int):
-    """The rows, stopping with an error at the first one past the limit (never reading on)."""
-    for count, row in enumerate(rows, start=1):
-        if count > limit:
-            raise _too_many_rows(limit)
-        yield row
-
-
-def _open_xlsx(data: bytes, limit: int):
-    """The first sheet of a workbook, refused before it is parsed when its parts unpack to more
-    than IMPORT_MAX_UNPACKED_BYTES (a zip bomb) or its dimension says it has too many rows."""
-    import zipfile
-
-    import openpyxl
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            unpacked = sum(info.file_size for info in archive.infolist())
-    except (zipfile.BadZipFile, ValueError, OSError):
-        raise FileFormatError(_("This is not an XLSX workbook we can read."))
-    if unpacked > IMPORT_MAX_UNPACKED_BYTES:
-        raise FileFormatError(
-            _("This workbook unpacks to more than %(mb)s MB.") % {"mb": IMPORT_MAX_UNPACKED_BYTES >> 20}
-        )
-    try:
-        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
-        sheet = book.worksheets[0]
-    except Exception:
-        raise FileFormatError(_("This is not an XLSX workbook we can read."))
-    # The sheet's own <dimension> (written by Excel, LibreOffice and openpyxl) says how many rows it
-    # has: refuse at once. A sheet without one, or one that lies, is stopped while streaming.
-    declared = sheet.max_row if isinstance(sheet.max_row, int) else 0
-    if declared - 1 > limit:
-        book.close()
-        raise _too_many_rows(limit)
-    # Then read every row there is: openpyxl stops at the declared last row, so a dimension that
-    # says A1:B2 hid all the rows below the first from the import, silently.
-    sheet.reset_dimensions()
-    return book, sheet
-
-
 def read_rows(data: bytes, filename: str) -> list[dict[str, str]]:
     """Rows as {column: text}; row numbers are the spreadsheet's (header = 1). At most
     conf.import_max_rows() rows below the header; a longer file is refused, read no further."""
-    name = filename.lower()
-    limit = import_max_rows()
-    if name.endswith(".xlsx"):
-        book, sheet = _open_xlsx(data, limit)
-        try:
-            it = sheet.iter_rows(values_only=True)
-            header = [str(h or "").strip().lower() for h in next(it, [])]
-            rows = [
-                {h: "" if v is None else str(v) for h, v in zip(header, values, strict=False) if h}
-                for values in _limited(it, limit)
-            ]
-        except FileFormatError:
-            raise
-        except Exception:
-            raise FileFormatError(_("This is not an XLSX workbook we can read."))
-        finally:
-            book.close()
-    elif name.endswith(".csv") or name.endswith(".txt"):
-        text = _decode(data)
-        first = text.split("\n", 1)[0]
-        delimiter = ";" if first.count(";") > first.count(",") else ","
-        reader = csv.reader(io.StringIO(text), delimiter=delimiter, strict=True)
-        try:
-            header = [h.strip().lower() for h in next(reader, [])]
-            rows = [dict(zip(header, values, strict=False)) for values in _limited(reader, limit)]
-        except csv.Error:
-            raise FileFormatError(_("This CSV file cannot be read (a field is too long or badly quoted)."))
-    else:
-        raise FileFormatError(_("Upload a CSV or XLSX file."))
+    header, rows = read_table(data, filename, limit=import_max_rows(), max_unpacked=IMPORT_MAX_UNPACKED_BYTES)
     if "accession_number" not in header:
         raise FileFormatError(_("The first row must name the columns; accession_number is missing."))
-    return [r for r in rows if any((v or "").strip() for v in r.values())]
+    return rows
 
 
 class _Terms:

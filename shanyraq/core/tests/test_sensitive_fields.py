@@ -55,6 +55,8 @@ def test_the_sensitive_fields_are_declared():
         "collection.loanout": {"insurance_value": INSURANCE},
         "programs.registration": {"booker_email": CONTACT},
         "spaces.booking": {"requester_email": CONTACT},
+        "newsletter.subscriber": {"email": CONTACT},
+        "newsletter.delivery": {"email": CONTACT},
     }
 
 

@@ -164,4 +164,10 @@ def build(staff_user) -> SimpleNamespace:
     w.message = OutboxMessage.objects.create(
         to_email=CONTACT_EMAIL, language="en", subject="Your registration", body="See you soon."
     )
+    from shanyraq.newsletter.models import Mailing, Subscriber
+
+    w.subscriber = Subscriber.objects.create(email=CONTACT_EMAIL, language="kk", status="confirmed")
+    w.mailing = Mailing.objects.create(
+        title="Winter", subject_en="Winter at the center", body_en="Felt carpets."
+    )
     return w

@@ -45,6 +45,7 @@ EXCUSED = {
     "accounts:password_reset_confirm": "needs a fresh one-time token; its form is the change form's",
     "staff:logout": "POST only",
     "accounts:two_factor_remove": "POST only",
+    "newsletter:confirm": "confirms on POST; its GET page is the preferences page's twin (newsletter/tests)",
     "accounts:two_factor_verify": "only between password and code at sign-in (accounts/tests)",
     "library:logout": "POST only",
 }
@@ -52,6 +53,7 @@ EXCUSED = {
 NAMES = {
     "shanyraq", "marc", "marcxml", "iiif", "isbn", "issn", "unimarc", "json", "xlsx", "http", "https",
     "beijing", "kazakhstan", "abai", "dombra", "wifi", "totp", "email", "cookie", "cookies",
+    "topics",  # a column name of the subscriber import file, which the reader's file must use
     "yyyy",  # a date notation (YYYY-MM-DD) the reader types
 }  # fmt: skip
 TEXT_ATTRIBUTES = ("alt", "title", "placeholder", "aria-label")
@@ -157,8 +159,11 @@ def english_words(html: str, language: str, allowed: set[str], vocabulary: set[s
 
 
 def public_values(world) -> dict[str, dict]:
+    from shanyraq.newsletter import tokens as newsletter_tokens
+
     registration = world.registration.pk
     return {
+        "newsletter:preferences": {"token": newsletter_tokens.link_token(world.subscriber.pk)},
         "site:page": {"slug": world.page.slug},
         "collection:artifact": {"accession": world.artifact.accession_number},
         "collection:exhibition": {"slug": world.exhibition.slug},
