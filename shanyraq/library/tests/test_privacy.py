@@ -99,7 +99,7 @@ def _reader_history(clock, django_user_model):
     librarian = django_user_model.objects.create_user("librarian", is_staff=True)
     copy = CopyFactory()
     loan = copy_checkout(barcode=copy.barcode, patron=patron, actor=librarian)
-    loan_renew(loan=loan, actor=user)
+    loan_renew(loan=loan, actor=user, now=timezone.now() + dt.timedelta(days=7))  # moves the due date
     copy_checkin(barcode=copy.barcode, actor=librarian)
     wanted = CopyFactory()
     copy_checkout(barcode=wanted.barcode, patron=PatronFactory(), actor=librarian)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -31,16 +32,28 @@ def _current_patron(request) -> Patron | None:
 @staff_permission_required("library.circulate")
 def desk(request):
     if request.method == "POST":
-        _scan(request, (request.POST.get("scan") or "").strip())
+        code = (request.POST.get("scan") or "").strip()
+        action = request.POST.get("action", "")
+        reason = request.POST.get("override_reason", "")
+        if action in ("lend", "return_and_lend"):
+            overriding = "override_reason" in request.POST
+            _lend(
+                request, code, return_first=action == "return_and_lend", reason=reason, overriding=overriding
+            )
+        else:
+            _scan(request, code)
         return redirect("library_staff:desk")
     patron = _current_patron(request)
+    today = timezone.localdate()
     return render(
         request,
         "library/desk.html",
         {
             "patron": patron,
+            "patron_warnings": circulation.patron_warnings(patron, today) if patron else [],
             "loans": selectors.patron_loans(patron) if patron else [],
             "holds": selectors.patron_holds(patron) if patron else [],
+            "today": today,
             "result": request.session.pop(SESSION_RESULT, None),
             "mode": "checkout",
         },
@@ -69,25 +82,61 @@ def _scan(request, code: str) -> None:
         _say(request, "alert", _("Scan a library card first."))
         return
     open_loan = Loan.objects.filter(copy=copy, patron=patron, returned_at__isnull=True).first()
+    if open_loan is None:
+        _lend(request, code, return_first=False, reason="")
+        return
     try:
-        if open_loan is not None:
-            loan = circulation.loan_renew(loan=open_loan, actor=request.user)
-            _say(
-                request,
-                "status",
-                _("Renewed: %(title)s, due %(date)s.")
-                % {"title": copy.record.title, "date": date_format(loan.due_on)},
-            )
-        else:
-            loan = circulation.copy_checkout(barcode=code, patron=patron, actor=request.user)
-            _say(
-                request,
-                "status",
-                _("Checked out: %(title)s, due %(date)s.")
-                % {"title": copy.record.title, "date": date_format(loan.due_on)},
-            )
+        loan = circulation.loan_renew(loan=open_loan, actor=request.user)
+        _say(
+            request,
+            "status",
+            _("Renewed: %(title)s, due %(date)s.")
+            % {"title": copy.record.title, "date": date_format(loan.due_on)},
+        )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
+
+
+def _lend(request, code: str, *, return_first: bool, reason: str, overriding: bool = False) -> None:
+    """Check out (or check in from its holder, then check out) to the current patron. Warnings
+    come back to the page with a form to lend anyway with a reason; a copy on loan to someone
+    else says to whom and offers return-and-lend."""
+    patron = _current_patron(request)
+    if patron is None:
+        _say(request, "alert", _("Scan a library card first."))
+        return
+    service = circulation.copy_return_and_lend if return_first else circulation.copy_checkout
+    try:
+        loan = service(barcode=code, patron=patron, actor=request.user, override_reason=reason)
+    except circulation.CheckoutNeedsOverride as exc:
+        request.session[SESSION_RESULT] = {
+            "level": "alert",
+            "text": _("Give a reason to lend anyway.") if overriding else _("Check before lending:"),
+            "warnings": [w.text for w in exc.warnings],
+            "barcode": code,
+            "action": "return_and_lend" if return_first else "lend",
+        }
+        return
+    except circulation.CopyOnLoan as exc:
+        holder = exc.loan.patron
+        who = f"{holder.barcode} {holder.person.name}" if holder else "—"
+        request.session[SESSION_RESULT] = {
+            "level": "alert",
+            "text": _("This copy is on loan to %(who)s, due %(date)s.")
+            % {"who": who, "date": date_format(exc.loan.due_on)},
+            "barcode": code,
+            "return_and_lend": True,
+        }
+        return
+    except ValidationError as exc:
+        _say(request, "alert", " ".join(exc.messages))
+        return
+    text = (
+        _("Checked in and lent: %(title)s, due %(date)s.")
+        if return_first
+        else _("Checked out: %(title)s, due %(date)s.")
+    )
+    _say(request, "status", text % {"title": loan.copy.record.title, "date": date_format(loan.due_on)})
 
 
 @require_POST
