@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from shanyraq.library.models import Copy, Hold, Loan, MarcImport, Patron, Record, Subject
 from shanyraq.search.selectors import search_ids
@@ -271,13 +272,79 @@ def patron_history(patron: Patron) -> QuerySet[Loan]:
 
 
 def patron_holds(patron: Patron) -> QuerySet[Hold]:
+    """Active holds; a waiting one carries `queue_position` (1 = next to get a copy), counted in
+    the same first-come order that check-in serves (placed_at, then pk)."""
+    ahead = (
+        Hold.objects.filter(record_id=OuterRef("record_id"), status=Hold.Status.WAITING)
+        .filter(
+            Q(placed_at__lt=OuterRef("placed_at")) | Q(placed_at=OuterRef("placed_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("record_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Hold.objects.filter(patron=patron)
         .filter(Q(status=Hold.Status.WAITING) | Q(status=Hold.Status.READY))
         .select_related("record", "copy")
+        .annotate(queue_position=Coalesce(Subquery(ahead, output_field=IntegerField()), 0) + 1)
     )
 
 
 def marc_imports_recent(limit: int = 10) -> QuerySet[MarcImport]:
     """The latest MARC imports (call import_jobs_reap first, so a killed one shows as interrupted)."""
     return MarcImport.objects.select_related("actor")[:limit]
+
+
+@dataclass
+class MarcField:
+    tag: str
+    ind1: str = ""
+    ind2: str = ""
+    data: str = ""  # control fields (00X)
+    subfields: list[tuple[str, str]] | None = None
+
+
+@dataclass
+class MarcView:
+    flavour: str  # "marc21" or "unimarc"
+    leader: str
+    fields: list[MarcField]
+    as_received: bool  # False: built from the catalogue record (entered by hand)
+
+
+def record_marc(record: Record) -> MarcView | None:
+    """The record as MARC for the record page's MARC view (like Koha's): the MARC as received
+    when there is one, decoded the way the importer decodes it, else the MARC21 we export."""
+    import warnings
+
+    from shanyraq.library.marc import export, reader
+
+    raw, xml, flavour = (
+        Record.objects.filter(pk=record.pk).values_list("marc_raw", "marc_xml", "marc_flavour").get()
+    )
+    marc = None
+    data = bytes(raw) if raw else xml.encode("utf-8") if xml else b""
+    if data:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # decoding doubts were reported at import time
+            marc = next((e.record for e in reader.read(data) if e.record is not None), None)
+    as_received = marc is not None
+    if marc is None:
+        marc, flavour = export.to_marc21(record), Record.Flavour.MARC21
+    fields = []
+    for f in marc.fields:
+        if f.is_control_field():
+            fields.append(MarcField(tag=f.tag, data=f.data.replace(" ", "#")))
+        else:
+            ind = [(i or " ").replace(" ", "#") for i in f.indicators]
+            fields.append(
+                MarcField(
+                    tag=f.tag, ind1=ind[0], ind2=ind[1], subfields=[(s.code, s.value) for s in f.subfields]
+                )
+            )
+    leader = str(marc.leader).replace(" ", "#")
+    return MarcView(
+        flavour=flavour or Record.Flavour.MARC21, leader=leader, fields=fields, as_received=as_received
+    )

@@ -15,6 +15,7 @@ from shanyraq.core.permissions import staff_permission_required
 from shanyraq.library import selectors
 from shanyraq.library.models import Copy, Loan, Patron
 from shanyraq.library.services import circulation
+from shanyraq.library.services.patrons import patron_pin_set
 
 SESSION_PATRON = "library_desk_patron"
 SESSION_RESULT = "library_desk_result"
@@ -35,7 +36,9 @@ def desk(request):
         code = (request.POST.get("scan") or "").strip()
         action = request.POST.get("action", "")
         reason = request.POST.get("override_reason", "")
-        if action in ("lend", "return_and_lend"):
+        if action == "pin":
+            _set_pin(request, request.POST.get("pin", ""))
+        elif action in ("lend", "return_and_lend"):
             overriding = "override_reason" in request.POST
             _lend(
                 request, code, return_first=action == "return_and_lend", reason=reason, overriding=overriding
@@ -95,6 +98,23 @@ def _scan(request, code: str) -> None:
         )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
+
+
+def _set_pin(request, pin: str) -> None:
+    patron = _current_patron(request)
+    if patron is None:
+        _say(request, "alert", _("Scan a library card first."))
+        return
+    try:
+        patron_pin_set(patron=patron, pin=pin, actor=request.user)
+    except ValidationError as exc:
+        _say(request, "alert", " ".join(exc.messages))
+        return
+    _say(
+        request,
+        "status",
+        _("The reader can now sign in with card %(card)s and this PIN.") % {"card": patron.barcode},
+    )
 
 
 def _lend(request, code: str, *, return_first: bool, reason: str, overriding: bool = False) -> None:
