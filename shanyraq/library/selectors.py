@@ -143,6 +143,7 @@ def opac_search(
         if h.pk in by_id:
             by_id[h.pk].is_available = h.available  # counted with the hits already
             records.append(by_id[h.pk])
+    mark_holdings(records)
     return OpacResult(
         records=records, total=total, facets=facets, page=page, pages=pages, capped=capped, cap=cap
     )
@@ -207,7 +208,41 @@ def _whole_catalogue(page: int) -> OpacResult:
         .prefetch_related("contributors")
         .annotate(is_available=available_now())[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     )
+    mark_holdings(records)
     return OpacResult(records=records, total=total, facets=facets, page=page, pages=pages)
+
+
+class Holding:
+    """What a result list says about a record's copies (`record.holding`): a book out on loan
+    is not the same as one the library does not hold, or one that never leaves the reading room."""
+
+    AVAILABLE = "available"
+    NONE = "none"  # no copy: the catalogue describes it, the shelves do not have it
+    REFERENCE = "reference"  # every copy is for use in the library only
+    GONE = "gone"  # every copy is lost or damaged
+    OUT = "out"  # on loan, on the hold shelf or in transit: it will come back
+
+
+def mark_holdings(records: list[Record]) -> None:
+    """Set `holding` on one page of records, from one query over their copies."""
+    statuses: dict[int, set[str]] = {r.pk: set() for r in records}
+    rows = Copy.objects.filter(record_id__in=list(statuses)).values_list("record_id", "status").distinct()
+    for record_id, status in rows:
+        statuses[record_id].add(status)
+    for record in records:
+        found = statuses[record.pk]
+        if Copy.Status.AVAILABLE in found:
+            record.holding = Holding.AVAILABLE
+        elif not found:
+            record.holding = Holding.NONE
+        elif found <= {Copy.Status.REFERENCE}:
+            record.holding = Holding.REFERENCE
+        elif found <= {Copy.Status.LOST, Copy.Status.DAMAGED}:
+            record.holding = Holding.GONE
+        elif found <= {Copy.Status.REFERENCE, Copy.Status.LOST, Copy.Status.DAMAGED}:
+            record.holding = Holding.REFERENCE
+        else:
+            record.holding = Holding.OUT
 
 
 def _facets(qs) -> dict:
@@ -297,6 +332,9 @@ def marc_imports_recent(limit: int = 10) -> QuerySet[MarcImport]:
     return MarcImport.objects.select_related("actor")[:limit]
 
 
+FIXED_LENGTH = {"006", "007", "008"}
+
+
 @dataclass
 class MarcField:
     tag: str
@@ -308,7 +346,7 @@ class MarcField:
 
 @dataclass
 class MarcView:
-    flavour: str  # "marc21" or "unimarc"
+    flavour: str  # "marc21", "unimarc", or "" (flat records, see marc.mapping_flat)
     leader: str
     fields: list[MarcField]
     as_received: bool  # False: built from the catalogue record (entered by hand)
@@ -317,26 +355,21 @@ class MarcView:
 def record_marc(record: Record) -> MarcView | None:
     """The record as MARC for the record page's MARC view (like Koha's): the MARC as received
     when there is one, decoded the way the importer decodes it, else the MARC21 we export."""
-    import warnings
-
     from shanyraq.library.marc import export, reader
 
     raw, xml, flavour = (
         Record.objects.filter(pk=record.pk).values_list("marc_raw", "marc_xml", "marc_flavour").get()
     )
-    marc = None
-    data = bytes(raw) if raw else xml.encode("utf-8") if xml else b""
-    if data:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # decoding doubts were reported at import time
-            marc = next((e.record for e in reader.read(data) if e.record is not None), None)
+    marc = reader.stored_record(raw, xml)
     as_received = marc is not None
     if marc is None:
         marc, flavour = export.to_marc21(record), Record.Flavour.MARC21
     fields = []
     for f in marc.fields:
         if f.is_control_field():
-            fields.append(MarcField(tag=f.tag, data=f.data.replace(" ", "#")))
+            # Blanks count in the fixed-length fields (006-008): shown as # the way MARC's manuals do.
+            data = f.data.replace(" ", "#") if f.tag in FIXED_LENGTH else f.data
+            fields.append(MarcField(tag=f.tag, data=data))
         else:
             ind = [(i or " ").replace(" ", "#") for i in f.indicators]
             fields.append(
@@ -345,6 +378,4 @@ def record_marc(record: Record) -> MarcView | None:
                 )
             )
     leader = str(marc.leader).replace(" ", "#")
-    return MarcView(
-        flavour=flavour or Record.Flavour.MARC21, leader=leader, fields=fields, as_received=as_received
-    )
+    return MarcView(flavour=flavour, leader=leader, fields=fields, as_received=as_received)
