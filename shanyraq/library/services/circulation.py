@@ -223,10 +223,14 @@ def copy_return_and_lend(
     actor=None,
     now: dt.datetime | None = None,
     override_reason: str = "",
+    loan_id: int | None = None,
 ) -> Loan:
     """The copy someone else has on loan is on the desk with a new reader: check it in and lend it
     in one transaction, so a refused checkout (warnings, limits) leaves the old loan open. The
-    copy skips the hold queue only through the checkout's "holds waiting" warning and a reason."""
+    copy skips the hold queue only through the checkout's "holds waiting" warning and a reason.
+
+    `loan_id` is the loan the desk showed ("on loan to ..."): if another desk has meanwhile
+    returned and lent the copy, its new loan is not closed behind that desk's back."""
     now = now or timezone.now()
     with transaction.atomic():
         Patron.objects.select_for_update(of=("self",)).get(pk=patron.pk)  # same lock order as checkout
@@ -234,6 +238,8 @@ def copy_return_and_lend(
         loan = Loan.objects.filter(copy=copy, returned_at__isnull=True).first()
         if loan is None:
             raise ValidationError(_("This copy is not on loan."))
+        if loan_id is not None and loan.pk != loan_id:
+            raise ValidationError(_("This copy was lent again meanwhile. Scan it again."))
         if loan.patron_id == patron.pk:
             raise ValidationError(_("This patron already has this copy on loan."))
         Loan.objects.filter(pk=loan.pk).update(returned_at=now)

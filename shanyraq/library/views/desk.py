@@ -39,9 +39,14 @@ def desk(request):
         if action == "pin":
             _set_pin(request, request.POST.get("pin", ""))
         elif action in ("lend", "return_and_lend"):
-            overriding = "override_reason" in request.POST
+            loan = request.POST.get("loan", "")
             _lend(
-                request, code, return_first=action == "return_and_lend", reason=reason, overriding=overriding
+                request,
+                code,
+                return_first=action == "return_and_lend",
+                reason=reason,
+                overriding="override_reason" in request.POST,
+                loan_id=int(loan) if loan.isdigit() else None,
             )
         else:
             _scan(request, code)
@@ -117,7 +122,15 @@ def _set_pin(request, pin: str) -> None:
     )
 
 
-def _lend(request, code: str, *, return_first: bool, reason: str, overriding: bool = False) -> None:
+def _lend(
+    request,
+    code: str,
+    *,
+    return_first: bool,
+    reason: str,
+    overriding: bool = False,
+    loan_id: int | None = None,
+) -> None:
     """Check out (or check in from its holder, then check out) to the current patron. Warnings
     come back to the page with a form to lend anyway with a reason; a copy on loan to someone
     else says to whom and offers return-and-lend."""
@@ -125,9 +138,15 @@ def _lend(request, code: str, *, return_first: bool, reason: str, overriding: bo
     if patron is None:
         _say(request, "alert", _("Scan a library card first."))
         return
-    service = circulation.copy_return_and_lend if return_first else circulation.copy_checkout
     try:
-        loan = service(barcode=code, patron=patron, actor=request.user, override_reason=reason)
+        if return_first:
+            loan = circulation.copy_return_and_lend(
+                barcode=code, patron=patron, actor=request.user, override_reason=reason, loan_id=loan_id
+            )
+        else:
+            loan = circulation.copy_checkout(
+                barcode=code, patron=patron, actor=request.user, override_reason=reason
+            )
     except circulation.CheckoutNeedsOverride as exc:
         request.session[SESSION_RESULT] = {
             "level": "alert",
@@ -135,6 +154,7 @@ def _lend(request, code: str, *, return_first: bool, reason: str, overriding: bo
             "warnings": [w.text for w in exc.warnings],
             "barcode": code,
             "action": "return_and_lend" if return_first else "lend",
+            "loan": loan_id,
         }
         return
     except circulation.CopyOnLoan as exc:
@@ -145,6 +165,7 @@ def _lend(request, code: str, *, return_first: bool, reason: str, overriding: bo
             "text": _("This copy is on loan to %(who)s, due %(date)s.")
             % {"who": who, "date": date_format(exc.loan.due_on)},
             "barcode": code,
+            "loan": exc.loan.pk,
             "return_and_lend": True,
         }
         return
