@@ -43,13 +43,17 @@ def pytest_configure(config):
 
 def pytest_collection_modifyitems(config, items):
     """Under --on-date, a test whose other processes read the real clock cannot be moved in time
-    (time-machine reaches this process only): it is skipped there and runs in the ordinary run."""
+    (time-machine reaches this process only): it is skipped there and runs in the ordinary run.
+    A test that pins its own clock (the `clock` fixture) would only repeat itself: skipped too."""
     if not config.getoption("--on-date"):
         return
     skip = pytest.mark.skip(reason="real processes on the real clock: --on-date does not reach them")
+    pinned = pytest.mark.skip(reason="pins its own clock (the `clock` fixture): the same on every date")
     for item in items:
         if item.get_closest_marker("real_clock"):
             item.add_marker(skip)
+        elif "clock" in getattr(item, "fixturenames", ()):
+            item.add_marker(pinned)
 
 
 def pytest_report_header(config):

@@ -224,6 +224,8 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Asia/Shanghai")
+# Named formats where Django disagrees with CLDR (Kazakh, English); pages use core/when.py (Babel).
+FORMAT_MODULE_PATH = ["shanyraq.formats"]
 
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 # The tabbed admin would load jQuery UI from a CDN; our own small tabs script replaces it.

@@ -7,10 +7,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from shanyraq.backups import conf
+from shanyraq.core import when as when_text
 
 ARCHIVE_PATTERN = re.compile(r"^shanyraq-(?P<stamp>\d{8}T\d{6}Z)\.tar\.gz$")
 STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
@@ -74,7 +75,7 @@ def backup_status(*, now: dt.datetime | None = None, directory: Path | None = No
     at = last_backup_at(directory)
     if at is None:
         return BackupStatus(ok=False, last_backup_at=None, message=_("No backup has been made yet."))
-    when = formats.date_format(timezone.localtime(at), "SHORT_DATETIME_FORMAT")
+    when = when_text.moment(at, "medium")
     if now - at > conf.max_age():
         message = _("The newest backup was made on %(time)s: the daily backup has not run since.") % {
             "time": when

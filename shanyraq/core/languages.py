@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
 from django.conf import settings
 from django.utils.translation import get_language
 
@@ -77,3 +78,14 @@ def from_dict(values: dict[str, str] | None, field: str) -> dict[str, str]:
             raise ValueError(key)
         kwargs[f"{field}_{field_suffix(key)}"] = text or ""
     return kwargs
+
+
+class LanguageSelect(forms.Select):
+    """A choice of our languages, each option named in its own language (Қазақша, English) and
+    marked with that `lang`, so screen readers pronounce it and pages stay in the reader's language."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        if value:
+            option["attrs"]["lang"] = value
+        return option

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from shanyraq.core.languages import LanguageSelect
 from shanyraq.library.models import Patron, Record
 
 
@@ -51,7 +52,7 @@ class RecordForm(forms.Form):
 class PatronForm(forms.Form):
     name = forms.CharField(label=_("Name"), max_length=200)
     email = forms.EmailField(label=_("E-mail"), required=False)
-    language = forms.ChoiceField(label=_("Preferred language"), choices=[])
+    language = forms.ChoiceField(label=_("Preferred language"), choices=[], widget=LanguageSelect)
     barcode = forms.CharField(label=_("Card barcode"), max_length=40)
     category = forms.ChoiceField(label=_("Category"), choices=Patron.Category.choices)
     guardian_card = forms.CharField(

@@ -72,6 +72,7 @@ JOBS: list[Job] = [
     Job("programs_expire_offers", Every(minutes=5), call="shanyraq.programs.tasks.expire_offers"),
     Job("expire_booking_requests", Every(minutes=15), call="shanyraq.spaces.tasks.expire_booking_requests"),
     Job("expire_holds", Daily(dt.time(0, 15)), call="shanyraq.library.tasks.expire_holds"),
+    Job("loans_out_start", Daily(dt.time(0, 10)), call="shanyraq.collection.services.loans.loans_out_start"),
     Job("anonymize_loans", Daily(dt.time(3, 0)), call="shanyraq.library.tasks.anonymize_loans"),
     # After anonymization, so the night's archive holds no more than it must (docs/backups.md).
     Job("backup", Daily(dt.time(3, 15)), call="shanyraq.backups.tasks.backup_daily"),

@@ -16,6 +16,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from icalendar import Calendar, Event
 
@@ -133,12 +134,20 @@ def booking_decide_view(request, pk: int):
 
 
 class RequestForm(forms.Form):
-    name = forms.CharField(label=_("Your name or organisation"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"), max_length=254)
-    start = forms.DateTimeField(label=_("From"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    end = forms.DateTimeField(label=_("Until"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    purpose = forms.CharField(label=_("What for?"), max_length=300, widget=forms.Textarea(attrs={"rows": 3}))
-    website = forms.CharField(label=_("Leave this empty"), max_length=200, required=False)  # honeypot
+    name = forms.CharField(label=gettext_lazy("Your name or organisation"), max_length=200)
+    email = forms.EmailField(label=gettext_lazy("E-mail"), max_length=254)
+    start = forms.DateTimeField(
+        label=gettext_lazy("From"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    end = forms.DateTimeField(
+        label=gettext_lazy("Until"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    purpose = forms.CharField(
+        label=gettext_lazy("What for?"), max_length=300, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    website = forms.CharField(
+        label=gettext_lazy("Leave this empty"), max_length=200, required=False
+    )  # honeypot
 
 
 def _allow(request) -> bool:

@@ -15,9 +15,10 @@ from collections.abc import Iterable
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shanyraq.core import when
 from shanyraq.core.services import admin_log_forget, audit_forget, audit_record
 from shanyraq.people.models import Person
 from shanyraq.spaces import conf
@@ -71,7 +72,7 @@ def _check_free(
 
 
 def _fmt(value: dt.datetime) -> str:
-    return formats.date_format(timezone.localtime(value), "SHORT_DATETIME_FORMAT")
+    return when.moment(value, "short")
 
 
 def _validate_times(start: dt.datetime, end: dt.datetime, setup: int, cleanup: int) -> None:

@@ -108,6 +108,8 @@ class LoanAgreement(models.Model):
     """What loans in and loans out share: the agreement, its insurance and its dates. Staff-only data."""
 
     class Status(models.TextChoices):
+        # A loan out agreed for a later date: the artifacts stay where they are until it starts.
+        AGREED = "agreed", _("Agreed, not started yet")
         ACTIVE = "active", _("Active")
         RETURNED = "returned", _("Returned")
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from shanyraq.collection.models import Artifact, LoanIn, LoanOut
 from shanyraq.collection.services.indexing import artifacts_index
 from shanyraq.collection.services.procedures import artifact_move
+from shanyraq.core import when
 from shanyraq.core.services import audit_record
 from shanyraq.spaces.models import Space
 
@@ -114,6 +115,22 @@ def loan_out_create(
                     _("%(number)s is itself on loan to us and cannot be lent on.")
                     % {"number": artifact.accession_number}
                 )
+            promised = (
+                artifact.loans_out.filter(status__in=[LoanOut.Status.AGREED, LoanOut.Status.ACTIVE])
+                .filter(start_date__lte=end_date, end_date__gte=start_date)
+                .first()
+            )
+            if promised is not None:
+                raise ValidationError(
+                    _("%(number)s is already promised to %(borrower)s from %(start)s to %(end)s.")
+                    % {
+                        "number": artifact.accession_number,
+                        "borrower": promised.borrower,
+                        "start": when.day(promised.start_date),
+                        "end": when.day(promised.end_date),
+                    }
+                )
+        starts_later = start_date > timezone.localdate()
         loan = LoanOut.objects.create(
             borrower=borrower,
             venue=venue,
@@ -123,12 +140,38 @@ def loan_out_create(
             start_date=start_date,
             end_date=end_date,
             conditions=conditions,
+            status=LoanOut.Status.AGREED if starts_later else LoanOut.Status.ACTIVE,
         )
         loan.artifacts.set(locked)
-        Artifact.objects.filter(pk__in=[a.pk for a in locked]).update(status=Artifact.Status.ON_LOAN_OUT)
+        if not starts_later:
+            Artifact.objects.filter(pk__in=[a.pk for a in locked]).update(status=Artifact.Status.ON_LOAN_OUT)
         audit_record(actor=actor, action="collection.loan_out_create", target=loan, artifacts=len(locked))
     artifacts_index([a.pk for a in locked])
     return loan
+
+
+def loans_out_start(*, today: datetime.date | None = None) -> int:
+    """Agreed loans whose first day has come start: their artifacts leave (status on loan out).
+
+    Until then the objects are still in the hall, and the public page says so (a loan agreed
+    16 days ahead used to show "lent to another museum" at once). Run daily by the scheduler."""
+    today = today or timezone.localdate()
+    started = 0
+    for loan_id in LoanOut.objects.filter(status=LoanOut.Status.AGREED, start_date__lte=today).values_list(
+        "pk", flat=True
+    ):
+        with transaction.atomic():
+            loan = LoanOut.objects.select_for_update().get(pk=loan_id)
+            if loan.status != LoanOut.Status.AGREED:
+                continue
+            loan.status = LoanOut.Status.ACTIVE
+            loan.save(update_fields=["status"])
+            ids = list(loan.artifacts.values_list("pk", flat=True))
+            Artifact.objects.filter(pk__in=ids).update(status=Artifact.Status.ON_LOAN_OUT)
+            audit_record(actor=None, action="collection.loan_out_start", target=loan, artifacts=len(ids))
+        artifacts_index(ids)
+        started += 1
+    return started
 
 
 def loan_out_return(
@@ -147,6 +190,8 @@ def loan_out_return(
         loan = LoanOut.objects.select_for_update().get(pk=loan.pk)
         if loan.status == LoanOut.Status.RETURNED:
             raise ValidationError(_("This loan is already returned."))
+        if loan.status == LoanOut.Status.AGREED:
+            raise ValidationError(_("This loan has not started: the artifacts have not left."))
         if returned_on < loan.start_date:
             raise ValidationError(_("The artifacts cannot come back before the loan starts."))
         loan.status = LoanOut.Status.RETURNED

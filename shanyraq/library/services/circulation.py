@@ -17,10 +17,10 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
-from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from shanyraq.core import when
 from shanyraq.core.services import audit_record
 from shanyraq.library import notifications
 from shanyraq.library.models import Copy, Hold, Loan, LoanRule, Patron, Record
@@ -95,7 +95,7 @@ def patron_warnings(patron: Patron, today: dt.date) -> list[CheckoutWarning]:
         warnings.append(
             CheckoutWarning(
                 "card_expired",
-                _("This library card expired on %(date)s.") % {"date": date_format(patron.expires_on)},
+                _("This library card expired on %(date)s.") % {"date": when.day(patron.expires_on)},
             )
         )
     overdue = list(
@@ -107,12 +107,12 @@ def patron_warnings(patron: Patron, today: dt.date) -> list[CheckoutWarning]:
             "%(count)s overdue loan: the oldest was due on %(date)s, %(days)s days ago.",
             "%(count)s overdue loans: the oldest was due on %(date)s, %(days)s days ago.",
             len(overdue),
-        ) % {"count": len(overdue), "date": date_format(overdue[0].due_on), "days": days}
+        ) % {"count": len(overdue), "date": when.day(overdue[0].due_on), "days": days}
         warnings.append(CheckoutWarning("overdue", text))
         if fines_enabled():
             total = sum((loan_fine(loan, today) for loan in overdue), Decimal(0))
             warnings.append(
-                CheckoutWarning("fines", _("Fines owed: %(amount)s.") % {"amount": number_format(total)})
+                CheckoutWarning("fines", _("Fines owed: %(amount)s.") % {"amount": when.number(total)})
             )
     return warnings
 
@@ -315,7 +315,7 @@ def loan_renew(*, loan: Loan, actor=None, now: dt.datetime | None = None) -> Loa
             # renewal at all (and does not use one up).
             raise ValidationError(
                 _("Renewing today would not change the due date: it stays %(date)s.")
-                % {"date": date_format(loan.due_on)}
+                % {"date": when.day(loan.due_on)}
             )
         updated = Loan.objects.filter(pk=loan.pk, renewals=loan.renewals, returned_at__isnull=True).update(
             renewals=loan.renewals + 1, due_on=new_due
@@ -331,7 +331,7 @@ def hold_place(*, record: Record, patron: Patron, actor=None) -> Hold:
     today = timezone.localdate()
     if patron.expires_on < today:
         raise ValidationError(
-            _("This library card expired on %(date)s.") % {"date": date_format(patron.expires_on)}
+            _("This library card expired on %(date)s.") % {"date": when.day(patron.expires_on)}
         )
     with transaction.atomic():
         Patron.objects.select_for_update().get(pk=patron.pk)

@@ -36,7 +36,7 @@ def test_checkout_to_a_patron_with_an_overdue_loan_stops_with_the_warning(clock)
     with pytest.raises(circ.CheckoutNeedsOverride) as exc_info:
         circ.copy_checkout(barcode=copy.barcode, patron=patron)
     assert codes(exc_info) == ["overdue"]
-    assert exc_info.value.messages == ["1 overdue loan: the oldest was due on Nov. 19, 2026, 19 days ago."]
+    assert exc_info.value.messages == ["1 overdue loan: the oldest was due on November 19, 2026, 19 days ago."]
     copy.refresh_from_db()
     assert (copy.status, Loan.objects.filter(copy=copy).count()) == (Copy.Status.AVAILABLE, 0)
 
@@ -140,7 +140,7 @@ def test_renewing_on_the_day_of_the_loan_is_refused_with_the_due_date_and_not_co
     with pytest.raises(ValidationError) as exc_info:
         circ.loan_renew(loan=loan)
     assert exc_info.value.messages == [
-        "Renewing today would not change the due date: it stays Dec. 29, 2026."
+        "Renewing today would not change the due date: it stays December 29, 2026."
     ]
     loan.refresh_from_db()
     assert (loan.renewals, loan.due_on) == (0, dt.date(2026, 12, 29))
@@ -164,7 +164,7 @@ def test_desk_shows_the_warning_and_lends_after_a_reason(clock, staff_client):
     client = staff_client("front_desk")
     patron, copy = overdue_patron(19), CopyFactory()
     page = scan(client, patron.barcode)
-    assert "1 overdue loan: the oldest was due on Nov. 19, 2026, 19 days ago." in page  # on the card
+    assert "1 overdue loan: the oldest was due on November 19, 2026, 19 days ago." in page  # on the card
     page = scan(client, copy.barcode)
     assert 'name="override_reason"' in page and 'value="lend"' in page
     assert not Loan.objects.filter(copy=copy).exists()
@@ -190,7 +190,7 @@ def test_desk_says_who_has_the_copy_and_returns_and_lends_it(clock, staff_client
     reader = PatronFactory(person=PersonFactory(name="Zhang Wei"))
     scan(client, reader.barcode)
     page = scan(client, copy.barcode)
-    assert "This copy is on loan to P-HOLD Айгерім Сейітова, due Dec. 29, 2026." in page
+    assert "This copy is on loan to P-HOLD Айгерім Сейітова, due December 29, 2026." in page
     assert "Check it in and lend it to Zhang Wei" in page
     page = scan(client, copy.barcode, action="return_and_lend")
     assert "Checked in and lent:" in page
@@ -203,7 +203,7 @@ def test_desk_renewal_on_the_day_of_the_loan_says_why_not(clock, staff_client):
     scan(client, patron.barcode)
     scan(client, copy.barcode)
     page = scan(client, copy.barcode)
-    assert "Renewing today would not change the due date: it stays Dec. 29, 2026." in page
+    assert "Renewing today would not change the due date: it stays December 29, 2026." in page
     assert Loan.objects.get(copy=copy).renewals == 0
 
 

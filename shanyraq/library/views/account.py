@@ -11,12 +11,12 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse_lazy
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shanyraq.accounts.forms import PatronSignInForm
 from shanyraq.accounts.views import SignInView
+from shanyraq.core import when
 from shanyraq.library import selectors
 from shanyraq.library.models import Hold, Loan, Record
 from shanyraq.library.services import circulation
@@ -77,7 +77,7 @@ def loan_renew(request, pk: int):
     try:
         loan = circulation.loan_renew(loan=loan, actor=request.user)
         messages.success(
-            request, _("Renewed. The new due date is %(date)s.") % {"date": date_format(loan.due_on)}
+            request, _("Renewed. The new due date is %(date)s.") % {"date": when.day(loan.due_on)}
         )
     except ValidationError as exc:
         _error(request, exc)

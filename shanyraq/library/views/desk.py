@@ -7,10 +7,10 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shanyraq.core import when
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.library import selectors
 from shanyraq.library.models import Copy, Loan, Patron
@@ -99,7 +99,7 @@ def _scan(request, code: str) -> None:
             request,
             "status",
             _("Renewed: %(title)s, due %(date)s.")
-            % {"title": copy.record.title, "date": date_format(loan.due_on)},
+            % {"title": copy.record.title, "date": when.day(loan.due_on)},
         )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
@@ -163,7 +163,7 @@ def _lend(
         request.session[SESSION_RESULT] = {
             "level": "alert",
             "text": _("This copy is on loan to %(who)s, due %(date)s.")
-            % {"who": who, "date": date_format(exc.loan.due_on)},
+            % {"who": who, "date": when.day(exc.loan.due_on)},
             "barcode": code,
             "loan": exc.loan.pk,
             "return_and_lend": True,
@@ -177,7 +177,7 @@ def _lend(
         if return_first
         else _("Checked out: %(title)s, due %(date)s.")
     )
-    _say(request, "status", text % {"title": loan.copy.record.title, "date": date_format(loan.due_on)})
+    _say(request, "status", text % {"title": loan.copy.record.title, "date": when.day(loan.due_on)})
 
 
 @require_POST

@@ -157,6 +157,7 @@ def test_every_registered_job_names_a_callable_or_a_command():
         "programs_expire_offers",
         "expire_booking_requests",
         "expire_holds",
+        "loans_out_start",
         "anonymize_loans",
         "backup",
         "prune_job_runs",

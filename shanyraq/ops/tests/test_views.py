@@ -42,7 +42,7 @@ def history():
 @pytest.mark.parametrize(
     ("lang", "title", "failed", "daily"),
     [
-        ("en", "Scheduled jobs", "Failed", "daily at 03:00"),
+        ("en", "Scheduled jobs", "Failed", "daily at 3:00\xa0AM"),
         ("zh-hans", "定时任务", "失败", "每天 03:00"),
         ("kk", "Жоспарланған тапсырмалар", "Сәтсіз", "күн сайын 03:00"),
         ("ru", "Задания по расписанию", "Ошибка", "ежедневно в 03:00"),

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from shanyraq.core import when
 from shanyraq.core.services import audit_record
 from shanyraq.programs.models import Attendance, Registration, Session
 from shanyraq.programs.selectors import can_mark_attendance
@@ -73,8 +74,7 @@ def checkin_scan(*, text: str, actor=None, now: dt.datetime | None = None) -> Sc
             if attendance.checked_in_at is not None:
                 return ScanResult(
                     "duplicate",
-                    _("Already checked in at %(time)s.")
-                    % {"time": timezone.localtime(attendance.checked_in_at).strftime("%H:%M")},
+                    _("Already checked in at %(time)s.") % {"time": when.clock(attendance.checked_in_at)},
                     registration,
                     session,
                 )
