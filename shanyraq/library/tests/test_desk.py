@@ -36,7 +36,9 @@ def test_checkout_to_a_patron_with_an_overdue_loan_stops_with_the_warning(clock)
     with pytest.raises(circ.CheckoutNeedsOverride) as exc_info:
         circ.copy_checkout(barcode=copy.barcode, patron=patron)
     assert codes(exc_info) == ["overdue"]
-    assert exc_info.value.messages == ["1 overdue loan: the oldest was due on November 19, 2026, 19 days ago."]
+    assert exc_info.value.messages == [
+        "1 overdue loan: the oldest was due on November 19, 2026, 19 days ago."
+    ]
     copy.refresh_from_db()
     assert (copy.status, Loan.objects.filter(copy=copy).count()) == (Copy.Status.AVAILABLE, 0)
 
