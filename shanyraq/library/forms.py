@@ -61,6 +61,14 @@ class PatronForm(forms.Form):
     birth_date = forms.DateField(
         label=_("Birth date"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
+    pin = forms.CharField(
+        label=_("PIN or password for signing in (optional)"),
+        help_text=_("The reader signs in with the card number or e-mail and this PIN (4 digits or more)."),
+        required=False,
+        max_length=128,
+        strip=True,
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+    )
 
     def __init__(self, *args, **kwargs):
         from django.conf import settings

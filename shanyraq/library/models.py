@@ -283,6 +283,9 @@ class Loan(models.Model):
     renewals = models.PositiveSmallIntegerField(_("renewals"), default=0)
     reminded_on = models.DateField(_("last reminder"), null=True, blank=True)
     anonymized = models.BooleanField(_("anonymized"), default=False)
+    # Why the desk lent despite checkout warnings (overdue loans, expired card, holds...); the
+    # warnings themselves are on the audit row. Cleared with the patron when the loan is anonymized.
+    override_reason = models.CharField(_("reason for lending despite warnings"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-checked_out_at", "-pk"]

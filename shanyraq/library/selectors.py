@@ -7,8 +7,9 @@ from dataclasses import dataclass
 
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, IntegerField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
 from shanyraq.library.models import Copy, Hold, Loan, MarcImport, Patron, Record, Subject
 from shanyraq.search.selectors import search_ids
@@ -142,6 +143,7 @@ def opac_search(
         if h.pk in by_id:
             by_id[h.pk].is_available = h.available  # counted with the hits already
             records.append(by_id[h.pk])
+    mark_holdings(records)
     return OpacResult(
         records=records, total=total, facets=facets, page=page, pages=pages, capped=capped, cap=cap
     )
@@ -206,7 +208,41 @@ def _whole_catalogue(page: int) -> OpacResult:
         .prefetch_related("contributors")
         .annotate(is_available=available_now())[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
     )
+    mark_holdings(records)
     return OpacResult(records=records, total=total, facets=facets, page=page, pages=pages)
+
+
+class Holding:
+    """What a result list says about a record's copies (`record.holding`): a book out on loan
+    is not the same as one the library does not hold, or one that never leaves the reading room."""
+
+    AVAILABLE = "available"
+    NONE = "none"  # no copy: the catalogue describes it, the shelves do not have it
+    REFERENCE = "reference"  # every copy is for use in the library only
+    GONE = "gone"  # every copy is lost or damaged
+    OUT = "out"  # on loan, on the hold shelf or in transit: it will come back
+
+
+def mark_holdings(records: list[Record]) -> None:
+    """Set `holding` on one page of records, from one query over their copies."""
+    statuses: dict[int, set[str]] = {r.pk: set() for r in records}
+    rows = Copy.objects.filter(record_id__in=list(statuses)).values_list("record_id", "status").distinct()
+    for record_id, status in rows:
+        statuses[record_id].add(status)
+    for record in records:
+        found = statuses[record.pk]
+        if Copy.Status.AVAILABLE in found:
+            record.holding = Holding.AVAILABLE
+        elif not found:
+            record.holding = Holding.NONE
+        elif found <= {Copy.Status.REFERENCE}:
+            record.holding = Holding.REFERENCE
+        elif found <= {Copy.Status.LOST, Copy.Status.DAMAGED}:
+            record.holding = Holding.GONE
+        elif found <= {Copy.Status.REFERENCE, Copy.Status.LOST, Copy.Status.DAMAGED}:
+            record.holding = Holding.REFERENCE
+        else:
+            record.holding = Holding.OUT
 
 
 def _facets(qs) -> dict:
@@ -271,13 +307,75 @@ def patron_history(patron: Patron) -> QuerySet[Loan]:
 
 
 def patron_holds(patron: Patron) -> QuerySet[Hold]:
+    """Active holds; a waiting one carries `queue_position` (1 = next to get a copy), counted in
+    the same first-come order that check-in serves (placed_at, then pk)."""
+    ahead = (
+        Hold.objects.filter(record_id=OuterRef("record_id"), status=Hold.Status.WAITING)
+        .filter(
+            Q(placed_at__lt=OuterRef("placed_at")) | Q(placed_at=OuterRef("placed_at"), pk__lt=OuterRef("pk"))
+        )
+        .order_by()
+        .values("record_id")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         Hold.objects.filter(patron=patron)
         .filter(Q(status=Hold.Status.WAITING) | Q(status=Hold.Status.READY))
         .select_related("record", "copy")
+        .annotate(queue_position=Coalesce(Subquery(ahead, output_field=IntegerField()), 0) + 1)
     )
 
 
 def marc_imports_recent(limit: int = 10) -> QuerySet[MarcImport]:
     """The latest MARC imports (call import_jobs_reap first, so a killed one shows as interrupted)."""
     return MarcImport.objects.select_related("actor")[:limit]
+
+
+FIXED_LENGTH = {"006", "007", "008"}
+
+
+@dataclass
+class MarcField:
+    tag: str
+    ind1: str = ""
+    ind2: str = ""
+    data: str = ""  # control fields (00X)
+    subfields: list[tuple[str, str]] | None = None
+
+
+@dataclass
+class MarcView:
+    flavour: str  # "marc21", "unimarc", or "" (flat records, see marc.mapping_flat)
+    leader: str
+    fields: list[MarcField]
+    as_received: bool  # False: built from the catalogue record (entered by hand)
+
+
+def record_marc(record: Record) -> MarcView | None:
+    """The record as MARC for the record page's MARC view (like Koha's): the MARC as received
+    when there is one, decoded the way the importer decodes it, else the MARC21 we export."""
+    from shanyraq.library.marc import export, reader
+
+    raw, xml, flavour = (
+        Record.objects.filter(pk=record.pk).values_list("marc_raw", "marc_xml", "marc_flavour").get()
+    )
+    marc = reader.stored_record(raw, xml)
+    as_received = marc is not None
+    if marc is None:
+        marc, flavour = export.to_marc21(record), Record.Flavour.MARC21
+    fields = []
+    for f in marc.fields:
+        if f.is_control_field():
+            # Blanks count in the fixed-length fields (006-008): shown as # the way MARC's manuals do.
+            data = f.data.replace(" ", "#") if f.tag in FIXED_LENGTH else f.data
+            fields.append(MarcField(tag=f.tag, data=data))
+        else:
+            ind = [(i or " ").replace(" ", "#") for i in f.indicators]
+            fields.append(
+                MarcField(
+                    tag=f.tag, ind1=ind[0], ind2=ind[1], subfields=[(s.code, s.value) for s in f.subfields]
+                )
+            )
+    leader = str(marc.leader).replace(" ", "#")
+    return MarcView(flavour=flavour, leader=leader, fields=fields, as_received=as_received)

@@ -8,6 +8,7 @@ leaves as MARC21 a partner in Beijing can load. The original file stays availabl
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterable
 from xml.etree.ElementTree import Element, SubElement, register_namespace, tostring  # noqa: S405 - building only
 
@@ -39,15 +40,47 @@ def _sf(*pairs: tuple[str, str]) -> list[pymarc.Subfield]:
     return [pymarc.Subfield(code=c, value=v) for c, v in pairs if v]
 
 
+PARTIAL_YEAR = re.compile(r"(?<![0-9])(1[0-9]|20)[0-9?u\-]{2}(?![0-9])")
+
+
+def date_fields(year: int | None, published: str = "") -> str:
+    """008/06-14 (type of date, Date 1, Date 2) by MARC 21's rules, never "s" with a blank Date 1:
+    "s" and the year when it is known; "s" with "u" for the unknown digits of a partly known one
+    found in the publication statement ("[19--]" -> "s19uu"); otherwise "n" (dates unknown),
+    both dates "uuuu"."""
+    if year:
+        return f"s{year:04d}    "
+    m = PARTIAL_YEAR.search(published or "")
+    if m:
+        return "s" + m.group(0).replace("?", "u").replace("-", "u") + "    "
+    return "nuuuuuuuu"
+
+
+def _published(record: Record) -> str:
+    """The date as the original record printed it (260/264 $c, UNIMARC 210/214 $d), for a record
+    whose year could not be read as a number."""
+    from shanyraq.library.marc.reader import stored_record
+
+    if not record.pk:
+        return ""
+    raw, xml = Record.objects.filter(pk=record.pk).values_list("marc_raw", "marc_xml").get()
+    marc = stored_record(raw, xml)
+    if marc is None:
+        return ""
+    found = [s.value for f in marc.get_fields("260", "264") for s in f.subfields if s.code == "c"]
+    found += [s.value for f in marc.get_fields("210", "214") for s in f.subfields if s.code == "d"]
+    return " ".join(found)
+
+
 def to_marc21(record: Record, *, base_url: str = "") -> pymarc.Record:
     r = pymarc.Record(force_utf8=True)
     kind = FORMAT_LEADER.get(record.format, "am")
     r.leader = pymarc.Leader(f"00000n{kind} a2200000 i 4500")
     r.add_field(pymarc.Field(tag="001", data=record.control_number or f"KCCB{record.pk}"))
     created = record.created_at.strftime("%y%m%d") if record.created_at else "000000"
-    year = f"{record.year:04d}" if record.year else "    "
     lang = (record.language or "und").ljust(3)[:3]
-    r.add_field(pymarc.Field(tag="008", data=f"{created}s{year}    xx            000 0 {lang} d"))
+    dates = date_fields(record.year, "" if record.year else _published(record))
+    r.add_field(pymarc.Field(tag="008", data=f"{created}{dates}xx            000 0 {lang} d"))
     if record.isbn13:
         r.add_field(pymarc.Field(tag="020", indicators=[" ", " "], subfields=_sf(("a", record.isbn13))))
     if record.isbn10:

@@ -62,6 +62,31 @@ def _person(fld: pymarc.Field) -> str:
     return clean(f"{surname}, {forename}" if surname and forename else surname or forename)
 
 
+def _linked_title(fld: pymarc.Field) -> str:
+    """The title in a linking field (461 set, 462 subset): $a of the embedded 200 (subfields after
+    a $1 that starts with "200"), or $t in the standard-subfields technique."""
+    inside, parts = False, []
+    for s in fld.subfields:
+        if s.code == "1":
+            inside = s.value.startswith("200")
+        elif inside and s.code == "a" and (value := clean(s.value)):
+            parts.append(value)
+    return " ".join(parts) or sub(fld, "t")
+
+
+def _title(fld: pymarc.Field, sets: list[str]) -> str:
+    """The full title of a part of a multipart work, as a reader would cite it: the set's title
+    (461/462) when 200 says its own title is not significant (indicator 1 = 0, e.g. "Вып. 13"),
+    then 200 $a with each part's number ($h) and name ($i) in order:
+    "Туризм: история и современность. Т. 2, кн. 4, Народная дипломатия и туризм"."""
+    pieces = [sub(fld, "a")]
+    pieces += [value for s in fld.subfields if s.code in "hi" and (value := clean(s.value))]
+    own = ", ".join(p for p in pieces if p)
+    if sets and (fld.indicator1 == "0" or not sub(fld, "a")):
+        return clean(". ".join([*sets, own]))
+    return own
+
+
 def to_data(record: pymarc.Record) -> RecordData:
     record = Indexed(record)
     data = RecordData()
@@ -70,9 +95,12 @@ def to_data(record: pymarc.Record) -> RecordData:
     data.format = format_of(str(record.leader))
 
     titles, latin_titles = _split_scripts(record, "200")
+    sets = [
+        title for tag in ("461", "462") for fld in record.get_fields(tag) if (title := _linked_title(fld))
+    ]
     if titles:
         t = titles[0]
-        data.title = sub(t, "a")
+        data.title = _title(t, sets)
         data.subtitle = sub(t, "e")
         data.responsibility = sub(t, "f", "g", sep=" ; ")
         twin = latin_titles.get(_link(t))
@@ -102,6 +130,10 @@ def to_data(record: pymarc.Record) -> RecordData:
         if data.isbn13:
             break
     data.series = sub(first(record, "225"), "a", "v", sep=" ; ")[:300]
+    if not data.series and titles and sets and sets[-1] not in data.title:
+        # A volume with its own title: the set it belongs to, with the volume, as its series.
+        link = (record.get_fields("462") or record.get_fields("461"))[0]
+        data.series = clean(" ; ".join(p for p in (sets[-1], sub(link, "v")) if p), 300)
     data.physical_description = sub(first(record, "215"), "a", "c", "d")[:300]
     data.notes = "\n".join(
         clean(note, 2000) for f in record.get_fields("300", "327", "330") if (note := sub(f, "a"))

@@ -67,6 +67,11 @@ class Entry:
 
     @property
     def control_number(self) -> str:
+        leader = (
+            str(self.record.leader) if self.record is not None else (self.raw or b"")[:24].decode("latin-1")
+        )
+        if without_subfields(leader):
+            return ""  # its 001 is whatever the old system put first (an author, in the CP866 files)
         if self.record is not None:
             f = self.record.get("001")
             if f is not None and f.data:
@@ -189,6 +194,13 @@ def _decoder(encoding: str):
     return lambda b: b.decode(codec, "replace")
 
 
+def without_subfields(leader: str) -> bool:
+    """Leader/10 (indicator count) and /11 (subfield code count) both "0": a flat record, as old
+    Russian DOS systems exported them in CP866 (one value per tag, no $a). pymarc would take the
+    first two letters of each value for indicators; such records are read by separators."""
+    return leader[10:12] == "00"
+
+
 def lenient_record(chunk: bytes, encoding: str) -> pymarc.Record:
     """Read a record whose directory offsets or lengths are wrong by trusting the separators
     instead: the directory ends at the first field terminator, then the fields follow in order
@@ -207,9 +219,20 @@ def lenient_record(chunk: bytes, encoding: str) -> pymarc.Record:
     record = pymarc.Record()
     leader = chunk[:24].decode("ascii", "replace")
     record.leader = pymarc.Leader(f"{min(len(chunk), 99999):05d}{leader[5:]}".ljust(24)[:24])
+    flat = without_subfields(leader)
     for tag, part in zip(tags, parts, strict=True):
         if tag < "010" and tag.isdigit():
             record.add_field(pymarc.Field(tag=tag, data=decode(part)))
+            continue
+        if flat:
+            # No indicators, no subfield codes (leader/10-11 "00"): the field is one value; it is
+            # kept as $a so every other part of the system reads it like any data field.
+            value = decode(part).strip()
+            record.add_field(
+                pymarc.Field(
+                    tag=tag, indicators=pymarc.Indicators(" ", " "), subfields=[pymarc.Subfield("a", value)]
+                )
+            )
             continue
         head, *subs = part.split(b"\x1f")
         ind = head.decode("ascii", "replace").ljust(2)[:2]
@@ -405,7 +428,11 @@ def read_iso2709(data: bytes, *, encoding: str | None = None, first: int = 1) ->
             exc = reader.current_exception
             if record is not None:
                 number += 1
-                yield Entry(number, record=record, raw=chunk, warnings=reader.notes, encoding=encoding)
+                notes = reader.notes
+                if without_subfields(str(record.leader)):
+                    with contextlib.suppress(ValueError, UnicodeDecodeError, IndexError):
+                        record, notes = lenient_record(chunk, encoding), [*notes, "read_by_separators"]
+                yield Entry(number, record=record, raw=chunk, warnings=notes, encoding=encoding)
                 continue
             if isinstance(exc, FatalReaderError):
                 start = buf.tell() - len(chunk)
@@ -443,11 +470,15 @@ def _recover(number: int, chunk: bytes, exc: Exception, encoding: str, has_end: 
     if not has_end or not chunk[:5].isdigit():
         return Entry(number, raw=chunk, error=code, detail=type(exc).__name__, encoding=encoding)
     record, error, detail, notes = _parse_chunk(_fix_length(chunk), encoding)
-    if record is None:
+    if record is None or without_subfields(str(record.leader)):
         try:
             record = lenient_record(chunk, encoding)
             notes = ["read_by_separators"]
         except (ValueError, UnicodeDecodeError, IndexError, pymarc.exceptions.PymarcException):
+            if record is not None:
+                return Entry(
+                    number, record=record, raw=chunk, warnings=["length_corrected", *notes], encoding=encoding
+                )
             return Entry(
                 number,
                 raw=chunk,
@@ -624,3 +655,15 @@ def _read(data: bytes) -> Iterator[Entry]:
         yield from read_iso2709(data)
     else:
         yield Entry(1, error=UNKNOWN_FORMAT, detail="not ISO 2709, MARCXML or MARC-in-JSON")
+
+
+def stored_record(raw: bytes | None, xml: str = "") -> pymarc.Record | None:
+    """The record kept as received (Record.marc_raw or marc_xml), decoded the way the import
+    decoded it; None when there is none or it cannot be read. Doubts about the decoding were
+    reported at import time, so their warnings are not raised again here."""
+    data = bytes(raw) if raw else xml.encode("utf-8") if xml else b""
+    if not data:
+        return None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        return next((e.record for e in read(data) if e.record is not None), None)

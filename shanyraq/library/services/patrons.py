@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -43,6 +47,50 @@ def patron_create(
             person=person, barcode=barcode, category=category, expires_on=expires_on
         )
         audit_record(actor=actor, action="patron.create", target=patron)
+    return patron
+
+
+def pin_min_length() -> int:
+    return int(getattr(settings, "LIBRARY_PIN_MIN_LENGTH", 4))
+
+
+def validate_pin(pin: str, user=None) -> None:
+    """A reader's secret is a PIN (digits, LIBRARY_PIN_MIN_LENGTH or more, like Koha's) or a
+    password that passes the site's password rules. A short PIN is guessable only slowly: the
+    sign-in lockout (decision 017) stops a login after five failures per address."""
+    if pin.isdigit():
+        if not pin_min_length() <= len(pin) <= 12:
+            raise ValidationError(
+                _("A PIN has %(min)s to 12 digits.") % {"min": pin_min_length()}, code="pin_length"
+            )
+        return
+    validate_password(pin, user)
+
+
+def patron_pin_set(*, patron: Patron, pin: str, actor=None) -> Patron:
+    """Give the reader their PIN or password for signing in with their card number or e-mail,
+    creating their login if they have none. Staff logins keep their own, stronger passwords."""
+    pin = (pin or "").strip()
+    user = patron.person.user
+    if user is not None and (user.is_staff or user.is_superuser):
+        raise ValidationError({"pin": _("This reader signs in as staff: they change their own password.")})
+    try:
+        validate_pin(pin, user)
+    except ValidationError as exc:
+        raise ValidationError({"pin": exc.messages}) from exc
+    with transaction.atomic():
+        person = Person.objects.select_for_update().get(pk=patron.person_id)
+        if person.user_id is None:
+            # Readers sign in with their card number or e-mail; the login's name is never typed.
+            user = get_user_model().objects.create_user(username=f"reader-{secrets.token_hex(6)}")
+            person.user = user
+            person.save(update_fields=["user"])
+        else:
+            user = person.user
+        user.set_password(pin)
+        user.save(update_fields=["password"])
+        audit_record(actor=actor, action="patron.pin_set", target=patron)
+    patron.person = person
     return patron
 
 

@@ -34,6 +34,11 @@ def _readers_keeping_history(patron_ids: set[int]) -> set[int]:
     return {p.pk for p in patrons if keeps_history(p)}
 
 
+def _cleared(model) -> dict:
+    """Free text staff wrote about the reader goes with the link to the reader."""
+    return {"override_reason": ""} if model is Loan else {}
+
+
 def _anonymize(model, due) -> int:
     """Unlink these loans or holds from their patrons, and the readers from their audit rows."""
     with transaction.atomic():
@@ -46,7 +51,9 @@ def _anonymize(model, due) -> int:
         admin_log_forget(targets=[model(pk=pk) for pk in ids])
         outbox_erase_about(related_type=model._meta.label_lower, ids=ids)
         for i in range(0, len(ids), 900):
-            model.objects.filter(pk__in=ids[i : i + 900]).update(patron=None, anonymized=True)
+            model.objects.filter(pk__in=ids[i : i + 900]).update(
+                patron=None, anonymized=True, **_cleared(model)
+            )
     return len(ids)
 
 
@@ -93,7 +100,7 @@ def person_forget(*, person: Person, actor=None) -> Iterable[str]:
         holds = list(Hold.objects.filter(patron=patron).only("pk"))
         audit_forget(targets=[*loans, *holds, patron], users=[person.user], words=[patron.barcode])
         admin_log_forget(targets=[*loans, *holds, patron], words=[patron.barcode])
-        Loan.objects.filter(patron=patron).update(patron=None, anonymized=True)
+        Loan.objects.filter(patron=patron).update(patron=None, anonymized=True, **_cleared(Loan))
         Hold.objects.filter(patron=patron).delete()
         audit_record(actor=actor, action="patron.erase", target=patron)
         patron.delete()

@@ -111,3 +111,53 @@ def test_visitor_types_abai_and_finds_abai_jolu(browser, live_server, abai_jolu)
         assert "Abai joly" in page.content()
     finally:
         page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_reader_signs_in_with_card_and_pin_and_renews_on_a_360px_phone(browser, live_server, abai_jolu):
+    """The account page fits a small phone: no sideways scroll, Renew on screen and working."""
+    import datetime as dt
+
+    from django.utils import timezone, translation
+
+    from shanyraq.library.services.circulation import copy_checkout
+    from shanyraq.library.services.patrons import patron_pin_set
+    from shanyraq.library.tests.factories import PersonFactory
+
+    patron = PatronFactory(barcode="P000777", person=PersonFactory(name="Әлия Сейітова", language="kk"))
+    patron_pin_set(patron=patron, pin="4821")
+    # A long title, the kind that pushed the table past the screen.
+    long = record_create(data=RecordData(title="Қазақ халқының салт-дәстүрлері мен әдет-ғұрыптары " * 2))
+    copy_create(record=long, barcode="KCC000011")
+    loan = copy_checkout(barcode="KCC000011", patron=patron, now=timezone.now() - dt.timedelta(days=10))
+    context = browser.new_context(
+        locale="kk-KZ", viewport={"width": 360, "height": 740}, device_scale_factor=2
+    )
+    page = context.new_page()
+    try:
+        with translation.override("kk"):
+            login, account = reverse("library:login"), reverse("library:account")
+        page.goto(live_server.url + login)
+        assert (
+            page.inner_text("label[for=id_username]") == "Оқырман билетінің нөмірі немесе электрондық пошта"
+        )
+        page.fill("#id_username", "p000777")  # as typed on a phone: lower case
+        page.fill("#id_password", "4821")
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
+        assert page.url == live_server.url + account
+        wide = page.evaluate(
+            "Array.from(document.querySelectorAll('body *')).filter(e => e.getBoundingClientRect().right > 361)"
+            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).slice(0, 15)"
+        )
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360, wide
+        renew = page.locator(f"form[action$='/loans/{loan.pk}/renew/'] button")
+        box = renew.bounding_box()
+        assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 360
+        with page.expect_navigation():
+            renew.click()
+        loan.refresh_from_db()
+        assert loan.renewals == 1
+    finally:
+        context.close()

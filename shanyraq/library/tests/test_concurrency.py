@@ -67,3 +67,43 @@ def test_one_patron_at_two_desks_cannot_pass_the_loan_limit():
     results = race(2, lambda i: ("ok", copy_checkout(barcode=copies[i].barcode, patron=patron).pk))
     assert sorted(r[0] for r in results) == ["ok", "refused"]
     assert Loan.objects.filter(patron=patron).count() == 1
+
+
+def _on_loan_to_someone():
+    from shanyraq.library.services.circulation import copy_checkout as lend
+
+    copy = CopyFactory()
+    return copy, lend(barcode=copy.barcode, patron=PatronFactory())
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_desks_returning_and_lending_one_copy_lend_it_once():
+    """Both desks saw the copy on loan to the same reader; only one may take it from that loan."""
+    from shanyraq.library.services.circulation import copy_return_and_lend
+
+    copy, seen = _on_loan_to_someone()
+    readers = [PatronFactory(), PatronFactory()]
+    results = race(
+        2,
+        lambda i: (
+            "ok",
+            copy_return_and_lend(barcode=copy.barcode, patron=readers[i], loan_id=seen.pk).pk,
+        ),
+    )
+    assert sorted(r[0] for r in results) == ["ok", "refused"]
+    assert [r[1] for r in results if r[0] == "refused"] == [
+        "This copy was lent again meanwhile. Scan it again."
+    ]
+    assert Loan.objects.filter(copy=copy).count() == 2  # the old loan, closed, and one new one
+
+
+@pytest.mark.django_db(transaction=True)
+def test_control_without_the_seen_loan_the_second_desk_takes_the_copy_from_the_first():
+    """The control: without `loan_id` both desks "succeed", the second closing the first's new loan."""
+    from shanyraq.library.services.circulation import copy_return_and_lend
+
+    copy, _seen = _on_loan_to_someone()
+    readers = [PatronFactory(), PatronFactory()]
+    results = race(2, lambda i: ("ok", copy_return_and_lend(barcode=copy.barcode, patron=readers[i]).pk))
+    assert [r[0] for r in results] == ["ok", "ok"]
+    assert Loan.objects.filter(copy=copy).count() == 3

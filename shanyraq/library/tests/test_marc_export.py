@@ -63,3 +63,43 @@ def test_dublin_core_has_title_creator_and_language(abai):
     assert [e.text for e in root.findall(f"{dc}title")] == ["Абай жолы", "Abai joly"]
     assert root.find(f"{dc}creator").text == "Мұхтар Әуезов"
     assert root.find(f"{dc}language").text == "kaz"
+
+
+@pytest.mark.parametrize(
+    ("year", "published", "dates"),
+    [
+        (1956, "", "s1956    "),
+        (None, "[19--]", "s19uu    "),
+        (None, "197-?", "s197u    "),
+        (None, "б.г.", "nuuuuuuuu"),
+        (None, "", "nuuuuuuuu"),
+    ],
+)
+def test_008_type_of_date_is_never_s_with_a_blank_date1(year, published, dates):
+    assert export.date_fields(year, published) == dates
+
+
+@pytest.mark.django_db
+def test_an_imported_record_without_a_readable_year_exports_the_partial_date_it_printed():
+    rec = pymarc.Record(force_utf8=True)
+    rec.leader = pymarc.Leader("00000nam a2200000 i 4500")
+    rec.add_field(pymarc.Field(tag="001", data="KCC-19XX"))
+    rec.add_field(
+        pymarc.Field(tag="245", indicators=["0", "0"], subfields=[pymarc.Subfield("a", "Қазақ ертегілері")])
+    )
+    rec.add_field(pymarc.Field(tag="264", indicators=[" ", "1"], subfields=[pymarc.Subfield("c", "[19--]")]))
+    from shanyraq.library.services import marc_import as mi
+
+    mi.marc_import(data=rec.as_marc())
+    from shanyraq.library.models import Record
+
+    record = Record.objects.get(control_number="KCC-19XX")
+    assert record.year is None
+    assert export.to_marc21(record)["008"].data[6:15] == "s19uu    "
+
+
+@pytest.mark.django_db
+def test_a_record_entered_without_a_year_exports_dates_unknown():
+    record = record_create(data=RecordData(title="Жыр жинағы", language="kaz"))
+    f008 = export.to_marc21(record)["008"].data
+    assert (len(f008), f008[6:15]) == (40, "nuuuuuuuu")

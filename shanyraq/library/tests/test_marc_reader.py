@@ -29,7 +29,7 @@ def test_good_file_maps_without_crash(path):
     for e in reader.read(path.read_bytes()):
         if e.record is not None:
             flavour, data = to_data(e.record)
-            assert flavour in ("marc21", "unimarc")
+            assert flavour in ("marc21", "unimarc", "")  # "": flat records (mapping_flat)
         else:
             assert e.error
 
@@ -241,3 +241,28 @@ def test_files_with_gaps_or_broken_lengths_are_not_cut():
     assert (len(iso), len(cut)) == (54, 40)
     assert reader.record_starts(b"\n" + iso[0]) is None
     assert reader.record_starts(iso[0] + b"\n") is None
+
+
+def _unimarc_titles() -> dict[int, tuple[str, str]]:
+    entries = reader.read((DATA / "unimarc-rusmarc" / "pythonirbis__rusmarc_nlr_test1.iso").read_bytes())
+    return {e.number: (to_data(e.record)[1].title, to_data(e.record)[1].series) for e in entries if e.record}
+
+
+def test_a_unimarc_volume_without_its_own_title_is_titled_with_its_set():
+    titles = _unimarc_titles()
+    # 200 0# $a Вып. 13. and 461 $1 2001 $a Задачи и этюды
+    assert titles[1] == ("Задачи и этюды. Вып. 13", "")
+    # 200 0# $a Т. 2 $h кн. 4 $i Народная дипломатия и туризм
+    assert titles[19][0] == "Туризм: история и современность. Т. 2, кн. 4, Народная дипломатия и туризм"
+    assert titles[22][0] == (
+        "Туризм: история и современность. Т. 3, кн. 5, Туризм как сфера деятельности, "
+        "кн. 6, Планирование и управление в туризме"
+    )
+
+
+def test_a_unimarc_volume_with_its_own_title_keeps_it_and_names_the_set_as_series():
+    # 200 1# $a Пьесы. Киносценарии... and 461 $a Собрание сочинений $v Т. 2
+    assert _unimarc_titles()[23] == (
+        "Пьесы. Киносценарии. Публицистика. Статьи. Выступления. Письма",
+        "Собрание сочинений ; Т. 2",
+    )

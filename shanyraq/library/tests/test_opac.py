@@ -156,3 +156,25 @@ def test_browsing_is_not_cut_by_the_search_cap(shelf, monkeypatch):
     monkeypatch.setattr(selectors, "RESULT_CAP", 2)
     result = selectors.opac_search(language="kaz")
     assert (result.capped, [r.title for r in result.records]) == (False, ["Дала 5", "Дала 2", "Дала 1"])
+
+
+@pytest.mark.parametrize("browse", [True, False], ids=["browsing", "searching"])
+def test_a_book_the_library_does_not_hold_is_not_shown_as_out_on_loan(client, browse):
+    _book("Жұлдыз 1", copies=["available", "on_loan"])
+    _book("Жұлдыз 2", copies=["on_loan"])
+    _book("Жұлдыз 3")
+    _book("Жұлдыз 4", copies=["reference"])
+    _book("Жұлдыз 5", copies=["lost", "damaged"])
+    result = selectors.opac_search(**({} if browse else {"q": "Жұлдыз"}))
+    assert sorted((r.title, r.holding) for r in result.records) == [
+        ("Жұлдыз 1", "available"),
+        ("Жұлдыз 2", "out"),
+        ("Жұлдыз 3", "none"),
+        ("Жұлдыз 4", "reference"),
+        ("Жұлдыз 5", "gone"),
+    ]
+    page = client.get(reverse("library:opac") + ("" if browse else "?q=Жұлдыз")).text
+    assert page.count("not available now") == 1
+    assert page.count("no copy in the library") == 1
+    assert page.count("for use in the library only") == 1
+    assert page.count("no copy can be lent") == 1

@@ -1,9 +1,11 @@
 """Pages: OPAC search and facets, record page, patron account, desk by scanning, import, reports."""
 
+import datetime as dt
 import json
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from shanyraq.library.marc.common import RecordData
 from shanyraq.library.models import Copy, Loan
@@ -86,11 +88,11 @@ def patron_login(client, django_user_model, **person):
 
 def test_patron_sees_loans_and_renews(client, django_user_model, abai):
     patron = patron_login(client, django_user_model)
-    loan = copy_checkout(barcode="KCC0001", patron=patron)
+    loan = copy_checkout(barcode="KCC0001", patron=patron, now=timezone.now() - dt.timedelta(days=10))
     assert "Абай жолы" in client.get(reverse("library:account")).text
     client.post(reverse("library:loan_renew", args=[loan.pk]))
-    loan.refresh_from_db()
-    assert loan.renewals == 1
+    old_due, loan = loan.due_on, Loan.objects.get(pk=loan.pk)
+    assert (loan.renewals, loan.due_on > old_due) == (1, True)
 
 
 def test_patron_cannot_renew_someone_elses_loan(client, django_user_model, abai):

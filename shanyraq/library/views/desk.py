@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from shanyraq.core.permissions import staff_permission_required
 from shanyraq.library import selectors
 from shanyraq.library.models import Copy, Loan, Patron
 from shanyraq.library.services import circulation
+from shanyraq.library.services.patrons import patron_pin_set
 
 SESSION_PATRON = "library_desk_patron"
 SESSION_RESULT = "library_desk_result"
@@ -31,16 +33,35 @@ def _current_patron(request) -> Patron | None:
 @staff_permission_required("library.circulate")
 def desk(request):
     if request.method == "POST":
-        _scan(request, (request.POST.get("scan") or "").strip())
+        code = (request.POST.get("scan") or "").strip()
+        action = request.POST.get("action", "")
+        reason = request.POST.get("override_reason", "")
+        if action == "pin":
+            _set_pin(request, request.POST.get("pin", ""))
+        elif action in ("lend", "return_and_lend"):
+            loan = request.POST.get("loan", "")
+            _lend(
+                request,
+                code,
+                return_first=action == "return_and_lend",
+                reason=reason,
+                overriding="override_reason" in request.POST,
+                loan_id=int(loan) if loan.isdigit() else None,
+            )
+        else:
+            _scan(request, code)
         return redirect("library_staff:desk")
     patron = _current_patron(request)
+    today = timezone.localdate()
     return render(
         request,
         "library/desk.html",
         {
             "patron": patron,
+            "patron_warnings": circulation.patron_warnings(patron, today) if patron else [],
             "loans": selectors.patron_loans(patron) if patron else [],
             "holds": selectors.patron_holds(patron) if patron else [],
+            "today": today,
             "result": request.session.pop(SESSION_RESULT, None),
             "mode": "checkout",
         },
@@ -69,25 +90,94 @@ def _scan(request, code: str) -> None:
         _say(request, "alert", _("Scan a library card first."))
         return
     open_loan = Loan.objects.filter(copy=copy, patron=patron, returned_at__isnull=True).first()
+    if open_loan is None:
+        _lend(request, code, return_first=False, reason="")
+        return
     try:
-        if open_loan is not None:
-            loan = circulation.loan_renew(loan=open_loan, actor=request.user)
-            _say(
-                request,
-                "status",
-                _("Renewed: %(title)s, due %(date)s.")
-                % {"title": copy.record.title, "date": when.day(loan.due_on)},
-            )
-        else:
-            loan = circulation.copy_checkout(barcode=code, patron=patron, actor=request.user)
-            _say(
-                request,
-                "status",
-                _("Checked out: %(title)s, due %(date)s.")
-                % {"title": copy.record.title, "date": when.day(loan.due_on)},
-            )
+        loan = circulation.loan_renew(loan=open_loan, actor=request.user)
+        _say(
+            request,
+            "status",
+            _("Renewed: %(title)s, due %(date)s.")
+            % {"title": copy.record.title, "date": when.day(loan.due_on)},
+        )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
+
+
+def _set_pin(request, pin: str) -> None:
+    patron = _current_patron(request)
+    if patron is None:
+        _say(request, "alert", _("Scan a library card first."))
+        return
+    try:
+        patron_pin_set(patron=patron, pin=pin, actor=request.user)
+    except ValidationError as exc:
+        _say(request, "alert", " ".join(exc.messages))
+        return
+    _say(
+        request,
+        "status",
+        _("The reader can now sign in with card %(card)s and this PIN.") % {"card": patron.barcode},
+    )
+
+
+def _lend(
+    request,
+    code: str,
+    *,
+    return_first: bool,
+    reason: str,
+    overriding: bool = False,
+    loan_id: int | None = None,
+) -> None:
+    """Check out (or check in from its holder, then check out) to the current patron. Warnings
+    come back to the page with a form to lend anyway with a reason; a copy on loan to someone
+    else says to whom and offers return-and-lend."""
+    patron = _current_patron(request)
+    if patron is None:
+        _say(request, "alert", _("Scan a library card first."))
+        return
+    try:
+        if return_first:
+            loan = circulation.copy_return_and_lend(
+                barcode=code, patron=patron, actor=request.user, override_reason=reason, loan_id=loan_id
+            )
+        else:
+            loan = circulation.copy_checkout(
+                barcode=code, patron=patron, actor=request.user, override_reason=reason
+            )
+    except circulation.CheckoutNeedsOverride as exc:
+        request.session[SESSION_RESULT] = {
+            "level": "alert",
+            "text": _("Give a reason to lend anyway.") if overriding else _("Check before lending:"),
+            "warnings": [w.text for w in exc.warnings],
+            "barcode": code,
+            "action": "return_and_lend" if return_first else "lend",
+            "loan": loan_id,
+        }
+        return
+    except circulation.CopyOnLoan as exc:
+        holder = exc.loan.patron
+        who = f"{holder.barcode} {holder.person.name}" if holder else "—"
+        request.session[SESSION_RESULT] = {
+            "level": "alert",
+            "text": _("This copy is on loan to %(who)s, due %(date)s.")
+            % {"who": who, "date": when.day(exc.loan.due_on)},
+            "barcode": code,
+            "loan": exc.loan.pk,
+            "return_and_lend": True,
+        }
+        return
+    except ValidationError as exc:
+        _say(request, "alert", " ".join(exc.messages))
+        return
+    text = (
+        _("Checked in and lent: %(title)s, due %(date)s.")
+        if return_first
+        else _("Checked out: %(title)s, due %(date)s.")
+    )
+    _say(request, "status", text % {"title": loan.copy.record.title, "date": when.day(loan.due_on)})
 
 
 @require_POST

@@ -83,6 +83,7 @@ def record_detail(request, pk: int):
         {
             "record": record,
             "copies": selectors.copies_with_due(record),
+            "marc": selectors.record_marc(record),
             "jsonld": jsonld(record, url),
             "patron": patron,
             "my_hold": my_hold,

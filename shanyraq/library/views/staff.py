@@ -18,7 +18,7 @@ from shanyraq.library.selectors import marc_imports_recent, patron_by_barcode
 from shanyraq.library.services.catalogue import record_create, record_data_from_form, record_update
 from shanyraq.library.services.import_jobs import import_job_resumable, import_jobs_reap
 from shanyraq.library.services.marc_import import marc_import
-from shanyraq.library.services.patrons import patron_create
+from shanyraq.library.services.patrons import patron_create, patron_pin_set
 from shanyraq.people.services import person_create
 
 
@@ -107,6 +107,8 @@ def patron_new(request):
                     patron = patron_create(
                         person=person, barcode=cd["barcode"], category=cd["category"], actor=request.user
                     )
+                    if cd["pin"]:
+                        patron_pin_set(patron=patron, pin=cd["pin"], actor=request.user)
                 request.session["library_desk_patron"] = patron.pk
                 return redirect("library_staff:desk")
             except ValidationError as exc:

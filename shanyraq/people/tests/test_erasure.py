@@ -12,6 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.core.exceptions import ValidationError
 from django.test import RequestFactory
+from django.utils import timezone
 
 from shanyraq.core.models import AuditEvent
 from shanyraq.core.services import audit_record
@@ -82,7 +83,8 @@ def everything(clock, django_user_model, staff_user, client, django_capture_on_c
         consent_record(person=guardian, kind=Consent.Kind.LOAN_HISTORY, actor=user)
         first = CopyFactory()
         loan = copy_checkout(barcode=first.barcode, patron=patron, actor=librarian)
-        loan_renew(loan=loan, actor=user)
+        # A renewal must move the due date: renew a week later.
+        loan_renew(loan=loan, actor=user, now=timezone.now() + dt.timedelta(days=7))
         copy_checkin(barcode=first.barcode, actor=librarian)
         wanted = CopyFactory()
         copy_checkout(barcode=wanted.barcode, patron=PatronFactory(), actor=librarian)
