@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 
 from babel.dates import format_skeleton
 from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from shanyraq.core.languages import babel_locale
 
 # name: (label, SQL truncation, buckets shown, CLDR skeleton of a bucket's name)
 PERIODS = {
@@ -22,13 +24,6 @@ PERIODS = {
     "year": (_("Years"), TruncYear, 5, "y"),
 }
 DEFAULT = "month"
-
-
-def babel_locale(code: str | None = None) -> str:
-    """Our language code as Babel's locale name (`zh-hans` -> `zh_Hans`)."""
-    code = code or translation.get_language() or "en"
-    lang, _sep, script = code.partition("-")
-    return f"{lang}_{script.title()}" if script else lang
 
 
 def _back(day: dt.date, name: str, steps: int) -> dt.date:

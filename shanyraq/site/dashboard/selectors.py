@@ -19,10 +19,11 @@ from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from shanyraq.collection.models import Artifact
+from shanyraq.core.languages import babel_locale
 from shanyraq.library.models import Loan, Patron
 from shanyraq.programs.models import Attendance, Registration
 from shanyraq.programs.reports import occupancy_by_space
-from shanyraq.site.dashboard.periods import Period, babel_locale
+from shanyraq.site.dashboard.periods import Period
 
 UNKNOWN = "—"
 

@@ -8,7 +8,7 @@ import datetime as dt
 import io
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 from openpyxl import load_workbook
 
 from shanyraq.collection.models import Artifact
@@ -23,6 +23,13 @@ from shanyraq.site.dashboard import selectors
 from shanyraq.site.dashboard.periods import Period
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Selector tests read labels in English, whatever language an earlier test left active."""
+    with translation.override("en"):
+        yield
 
 
 def local(*args) -> dt.datetime:
