@@ -35,14 +35,6 @@ def normalize(code: str | None) -> str | None:
     return candidate if candidate in codes() else None
 
 
-def babel_locale(code: str | None = None) -> str:
-    """Our language code as a CLDR locale name for Babel (`zh-hans` -> `zh_Hans`); the active
-    language when none is given."""
-    code = normalize(code) or current()
-    lang, _sep, script = code.partition("-")
-    return f"{lang}_{script.title()}" if script else lang
-
-
 def current() -> str:
     return normalize(get_language()) or settings.LANGUAGE_CODE
 

@@ -13,8 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from shanyraq.core import languages
-from shanyraq.core.dates import moment_full
+from shanyraq.core import languages, when
 from shanyraq.mail.models import OutboxMessage
 from shanyraq.mail.services import LaterAttachment, attachment_builder, outbox_enqueue
 from shanyraq.programs import ics, tickets, tokens
@@ -143,7 +142,7 @@ def session_message_notify(
         context = {
             "name": name,
             "title": title,
-            "when": moment_full(session.start, lang),
+            "when": when.moment(session.start, "full", lang),
             "space": space,
             "text": text,
             "CENTER_NAME": str(settings.SHANYRAQ["CENTER_NAME"]),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from babel.dates import format_datetime
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
@@ -154,12 +153,12 @@ def registration_sheet(session: Session, user) -> Report:
     """The coordinator's list of a session as a table (the page and its CSV/XLSX exports).
 
     Contacts appear only to a role that may see them (people.view_contact) and guardians only
-    to one that may see children's data (people.view_child_data), as in the admin. Times are in
-    the center's time zone, formatted for the reader's language.
+    to one that may see children's data (people.view_child_data), as in the admin. Times are the
+    center's local time as data (a spreadsheet date); the page writes them as the reader's
+    language does.
     """
     contacts = not field_hidden(user, Person, "email")
     guardians = not field_hidden(user, Person, "guardian")
-    locale = languages.babel_locale()
     headers = [_("Status"), _("Place on the waiting list"), _("Participant"), _("Seats"), _("Group")]
     headers += [_("Booked by")] + ([_("E-mail"), _("Phone")] if contacts else [])
     if guardians:
@@ -176,7 +175,7 @@ def registration_sheet(session: Session, user) -> Report:
             row += [guardian.name if guardian else ""]
             if contacts:
                 row += [guardian.email if guardian else "", guardian.phone if guardian else ""]
-        row.append(format_datetime(timezone.localtime(r.created_at), "short", locale=locale))
+        row.append(timezone.localtime(r.created_at).replace(tzinfo=None, second=0, microsecond=0))
         rows.append(row)
     return Report([str(h) for h in headers], rows)
 

@@ -3,6 +3,8 @@ and guardians, exports, and a message to everyone (programs/services/messages.py
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -10,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from shanyraq.core import when
 from shanyraq.core.exports import rows_to_csv, rows_to_xlsx
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.programs import selectors
@@ -49,12 +52,14 @@ def session_registrations(request, pk: int):
             )
         response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
         return response
+    rows = [[when.moment(v, "short") if isinstance(v, dt.datetime) else v for v in row] for row in sheet.rows]
     return render(
         request,
         "programs/staff/registrations.html",
         {
             "session": session,
-            "sheet": sheet,
+            "headers": sheet.headers,
+            "rows": rows,
             "can_message": request.user.has_perm("programs.change_registration"),
             "recipients": len(selectors.session_message_recipients(session)),
         },

@@ -10,12 +10,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from babel.dates import format_skeleton
 from django.db.models.functions import TruncMonth, TruncWeek, TruncYear
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from shanyraq.core.languages import babel_locale
+from shanyraq.core import when
 
 # name: (label, SQL truncation, buckets shown, CLDR skeleton of a bucket's name)
 PERIODS = {
@@ -82,7 +81,7 @@ class Period:
 
     def label(self, day: dt.date) -> str:
         """A bucket's name in the reader's language (CLDR): 12月, дек. 2026, 7 Dec."""
-        return format_skeleton(PERIODS[self.name][3], day, locale=babel_locale())
+        return when.skeleton(day, PERIODS[self.name][3])
 
     @property
     def title(self) -> str:

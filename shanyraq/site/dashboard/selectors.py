@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from babel import Locale
 from django.conf import settings
 from django.db.models import Count, Q, Sum
 from django.utils.translation import gettext as _
 
 from shanyraq.collection.models import Artifact
-from shanyraq.core.languages import babel_locale
+from shanyraq.core import when
 from shanyraq.library.models import Loan, Patron
 from shanyraq.programs.models import Attendance, Registration
 from shanyraq.programs.reports import occupancy_by_space
@@ -51,10 +50,7 @@ def language_label(code: str | None) -> str:
     """A visitor's language (`zh-hans`, `kk`) named in the reader's language by CLDR."""
     if not code:
         return UNKNOWN
-    try:
-        return Locale.parse(babel_locale(code)).get_language_name(babel_locale())
-    except (ValueError, LookupError):
-        return code
+    return when.locale(code).get_language_name(when.locale()) or code
 
 
 def visitor_languages() -> list[tuple[str, str]]:
