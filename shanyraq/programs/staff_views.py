@@ -149,6 +149,13 @@ def _parse_dates(text: str) -> list[dt.date]:
     return days
 
 
+def _posted(request) -> dict:
+    """What the refused form held, for the action that was sent (the other form stays empty)."""
+    data = {key: request.POST.get(key, "") for key in request.POST if key != "csrfmiddlewaretoken"}
+    data["weekday"] = {int(d) for d in request.POST.getlist("weekday") if d.isdigit()}
+    return {request.POST.get("action", ""): data}
+
+
 @staff_permission_required("programs.add_session")
 @require_http_methods(["GET", "POST"])
 def program_sessions(request, pk: int):
@@ -228,6 +235,8 @@ def program_sessions(request, pk: int):
             "spaces": Space.objects.exclude(kind=Space.Kind.STORAGE),
             "errors": errors,
             "weekdays": sorted(WEEKDAYS_ABBR.items()),
+            # A refused form comes back as it was sent, so one clash does not cost the whole term.
+            "posted": _posted(request) if errors else {},
         },
         status=400 if errors else 200,
     )

@@ -18,7 +18,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from shanyraq.core import when
+from shanyraq.core import languages, when
 from shanyraq.core.services import admin_log_forget, audit_forget, audit_record
 from shanyraq.people.models import Person
 from shanyraq.spaces import conf
@@ -55,8 +55,15 @@ def _check_free(
     if clash is not None:
         raise ValidationError(
             {
-                "space": _("%(space)s is already booked from %(start)s to %(end)s (buffers included).")
-                % {"space": space, "start": _fmt(clash.blocked_start), "end": _fmt(clash.blocked_end)}
+                "space": _(
+                    "%(space)s is already booked from %(start)s to %(end)s (buffers included) for %(what)s."
+                )
+                % {
+                    "space": space,
+                    "start": _fmt(clash.blocked_start),
+                    "end": _fmt(clash.blocked_end),
+                    "what": holder(clash),
+                }
             }
         )
     if teachers:
@@ -69,6 +76,18 @@ def _check_free(
                     % {"names": names, "start": _fmt(busy.blocked_start), "end": _fmt(busy.blocked_end)}
                 }
             )
+
+
+def holder(booking: Booking) -> str:
+    """What holds the space, in the reader's language: the program of a session (its translated
+    title, through the session's reverse link; spaces never import programs), else the booking's
+    public title or purpose, else its kind."""
+    session = getattr(booking, "session", None)
+    if session is not None:
+        title, _lang = languages.translated(session.program, "title")
+        return title
+    text = booking.public_title or booking.purpose
+    return text or str(booking.get_kind_display()).lower()
 
 
 def _fmt(value: dt.datetime) -> str:
