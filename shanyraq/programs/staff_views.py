@@ -189,6 +189,7 @@ def program_sessions(request, pk: int):
                     start=start,
                     end=start + dt.timedelta(minutes=minutes),
                     capacity=capacity,
+                    override_reason=request.POST.get("override_reason", ""),
                     actor=request.user,
                 )
             elif action == "weekly":
@@ -202,6 +203,7 @@ def program_sessions(request, pk: int):
                     last_day=dt.date.fromisoformat(request.POST.get("last", "")),
                     skip=_parse_dates(request.POST.get("skip", "")),
                     capacity=capacity,
+                    override_reason=request.POST.get("override_reason", ""),
                     actor=request.user,
                 )
             elif action in ("move", "cancel"):
@@ -216,6 +218,7 @@ def program_sessions(request, pk: int):
                         session=session,
                         start=start,
                         end=start + (session.end - session.start),
+                        override_reason=request.POST.get("override_reason", ""),
                         actor=request.user,
                     )
             else:
