@@ -15,7 +15,8 @@ from shanyraq.site.dashboard.selectors import Chart
 
 # Colour-blind-safe (Okabe-Ito), dark enough on white for bars.
 COLOURS = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
-HEIGHT, TOP, BOTTOM, LEFT, RIGHT = 260, 40, 50, 48, 12
+HEIGHT, TOP, BOTTOM, LEFT, RIGHT = 260, 40, 50, 48, 32
+MAX_BAR = 56
 MIN_BAR = 40
 
 
@@ -25,6 +26,13 @@ def _f(value: float) -> str:
 
 def _number(value) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
+
+
+def _nice(peak: float) -> int:
+    """The top of the axis: an even whole number at or above the highest bar, so the middle
+    gridline is a whole number of people too."""
+    top = int(-(-peak // 1))
+    return top + top % 2
 
 
 def description(chart: Chart) -> str:
@@ -48,13 +56,14 @@ def render(chart: Chart) -> SafeString:
     width = max(480, LEFT + RIGHT + MIN_BAR * max(1, len(chart.rows)))
     plot_h = HEIGHT - TOP - BOTTOM
     stacks = [sum(row[i] for i in series) for row in chart.rows]
-    peak = 100 if chart.unit == "%" else max([*stacks, 1])
+    peak = 100 if chart.unit == "%" else _nice(max([*stacks, 1]))
     step = (width - LEFT - RIGHT) / max(1, len(chart.rows))
     ident = f"chart-{chart.slug}"
     parts = [
         format_html(
             '<svg class="chart" role="img" aria-labelledby="{0}-title {0}-desc" viewBox="0 0 {1} {2}"'
-            ' width="100%" preserveAspectRatio="xMinYMin meet" xmlns="http://www.w3.org/2000/svg">'
+            ' width="100%" style="max-width:48rem" preserveAspectRatio="xMinYMin meet"'
+            ' xmlns="http://www.w3.org/2000/svg">'
             '<title id="{0}-title">{3}</title><desc id="{0}-desc">{4}</desc>',
             ident,
             width,
@@ -80,7 +89,8 @@ def render(chart: Chart) -> SafeString:
             )
         )
     for n, row in enumerate(chart.rows):
-        x = LEFT + n * step + step * 0.15
+        bar = min(step * 0.7, MAX_BAR)
+        x = LEFT + n * step + (step - bar) / 2
         bottom = TOP + plot_h
         for k, i in enumerate(series):
             h = plot_h * row[i] / peak if peak else 0
@@ -92,7 +102,7 @@ def render(chart: Chart) -> SafeString:
                         "<title>{5} · {6}: {7}{8}</title></rect>",
                         _f(x),
                         _f(bottom),
-                        _f(step * 0.7),
+                        _f(bar),
                         _f(h),
                         COLOURS[k % len(COLOURS)],
                         row[0],
@@ -110,17 +120,25 @@ def render(chart: Chart) -> SafeString:
             )
         )
     if len(series) > 1:
-        x = LEFT
+        # One legend entry per series, in rows above the plot; a name is guessed at 8 units a
+        # character, and an entry that would leave the drawing starts a new row.
+        x, y = LEFT, 0
         for k, i in enumerate(series):
+            label = str(chart.columns[i])
+            needed = 24 + 8 * len(label)
+            if x + needed > width and x > LEFT:
+                x, y = LEFT, y + 16
             parts.append(
                 format_html(
-                    '<rect x="{0}" y="12" width="12" height="12" fill="{1}"/>'
-                    '<text x="{2}" y="22" font-size="12">{3}</text>',
+                    '<rect x="{0}" y="{1}" width="12" height="12" fill="{2}"/>'
+                    '<text x="{3}" y="{4}" font-size="12">{5}</text>',
                     x,
+                    2 + y,
                     COLOURS[k % len(COLOURS)],
                     x + 16,
-                    chart.columns[i],
+                    12 + y,
+                    label,
                 )
             )
-            x += 24 + 8 * len(str(chart.columns[i]))
+            x += needed
     return format_html("{}</svg>", format_html_join("", "{}", ((part,) for part in parts)))
