@@ -313,6 +313,26 @@ def booking_cancel(*, booking: Booking, actor=None) -> Booking:
     return booking
 
 
+def closed_day_add(*, date: dt.date, reason: str = "", actor=None) -> ClosedDay:
+    """Close the center on a day (a holiday): from now on no session or booking is accepted then
+    without a staff reason. Bookings already made that day stay; the page lists them."""
+    reason = " ".join(reason.split())[:200]
+    with transaction.atomic():
+        closed, created = ClosedDay.objects.get_or_create(date=date, defaults={"reason": reason})
+        if not created:
+            raise ValidationError({"date": _("This day is already closed.")})
+        audit_record(
+            actor=actor, action="closed_day.add", target=closed, date=date.isoformat(), reason=reason
+        )
+    return closed
+
+
+def closed_day_remove(*, closed: ClosedDay, actor=None) -> None:
+    with transaction.atomic():
+        audit_record(actor=actor, action="closed_day.remove", target=closed, date=closed.date.isoformat())
+        closed.delete()
+
+
 def person_forget(*, person: Person, actor=None) -> Iterable[str]:
     """Erasure hook (people.conf): booking requests sent from the person's e-mail lose the
     requester's name, e-mail and (outside requests) the purpose they wrote; a request still

@@ -113,6 +113,8 @@ POLICY: dict[str, Policy] = {
     "spaces_staff:requests": perm("spaces.view_booking"),
     "ops_staff:jobs": perm("ops.view_jobrun"),
     "spaces_staff:decide": perm("spaces.approve_booking", method="POST"),
+    "spaces_staff:closed_days": perm("spaces.view_closedday"),
+    "spaces_staff:closed_day_delete": perm("spaces.delete_closedday", method="POST", ok=302),
     "mail_staff:outbox": perm("mail.view_outboxmessage"),
     "mail_staff:retry": perm("mail.change_outboxmessage", method="POST", ok=302),
     # The demo mailbox exists only in demo mode (the tests' locmem backend is one), for staff.
@@ -195,6 +197,7 @@ def fill(world, key: str, route: str) -> list[str]:
         "programs_staff:session_registrations": {"pk": world.session.pk},
         "programs_staff:session_message": {"pk": world.session.pk},
         "spaces_staff:decide": {"pk": world.booking.pk},
+        "spaces_staff:closed_day_delete": {"pk": world.closed_day.pk},
         "mail_staff:retry": {"pk": world.message.pk},
         "library:hold_place": {"pk": world.record.pk},
         "library:loan_renew": {"pk": world.loan.pk},
