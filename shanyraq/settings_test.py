@@ -14,6 +14,9 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Tests that sign in as a director with force_login would need a device; the two-factor tests turn it on.
 ACCOUNTS_TWO_FACTOR_REQUIRED = False
+# Most tests schedule sessions relative to today, on any weekday and hour; the opening-hours tests
+# (programs/tests/test_opening_hours.py) set the center's hours themselves. Closed days still apply.
+SPACES_OPENING_HOURS: dict = {}
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"
 MEDIA_ROOT = VAR_DIR / "media"
 if DATABASES["default"]["ENGINE"] == "shanyraq.core.sqlite":

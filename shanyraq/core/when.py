@@ -75,6 +75,14 @@ def month(value: dt.date | dt.datetime | None, language: str | None = None) -> s
     return _plain(dates.format_skeleton("yMMMM", _as_date(value), locale=locale(language)))
 
 
+def skeleton(value: dt.date | dt.datetime | None, pattern: str, language: str | None = None) -> str:
+    """A date in a CLDR skeleton of the caller's choice ("MMMd": 7 дек.; "yMMM": дек. 2026 г.;
+    "y"), for labels such as a chart's weeks and months."""
+    if value is None:
+        return ""
+    return _plain(dates.format_skeleton(pattern, _as_date(value), locale=locale(language)))
+
+
 def clock(value: dt.datetime | dt.time | None, language: str | None = None, seconds: bool = False) -> str:
     """A time of day on the locale's clock, in the center's zone: 14:00 · 2:00 PM."""
     if value is None:

@@ -13,11 +13,15 @@ from django.db.models.functions import TruncMonth
 from django.utils import timezone
 
 from shanyraq.core.exports import rows_to_csv, rows_to_xlsx, safe_cell  # noqa: F401 - re-exported
-from shanyraq.library.models import Copy, Loan, Record
+from shanyraq.library.labels import language_name
+from shanyraq.library.models import Copy, Loan, Patron, Record
 
 
 def loans_by_month(*, since: dt.date | None = None) -> list[tuple[str, str, str, int]]:
-    """(YYYY-MM, record language, patron category, loans); anonymized loans count too."""
+    """(YYYY-MM, record language, patron category, loans); anonymized loans count too.
+
+    The language and the category are their names in the reader's language, never the codes
+    (`chi`, `adult`) they are stored as."""
     qs = Loan.objects.all()
     if since:
         qs = qs.filter(checked_out_at__date__gte=since)
@@ -27,7 +31,10 @@ def loans_by_month(*, since: dt.date | None = None) -> list[tuple[str, str, str,
         .annotate(n=Count("pk"))
         .order_by("month", "copy__record__language", "patron_category")
     )
-    return [(m.strftime("%Y-%m"), lang or "und", cat, n) for m, lang, cat, n in rows]
+    return [
+        (timezone.localtime(m).strftime("%Y-%m"), language_name(lang), str(Patron.Category(cat).label), n)
+        for m, lang, cat, n in rows
+    ]
 
 
 def most_borrowed(limit: int = 20) -> list[tuple[int, str, int]]:

@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from shanyraq.core import languages
+from shanyraq.core import languages, when
 from shanyraq.mail.models import OutboxMessage
 from shanyraq.mail.services import LaterAttachment, attachment_builder, outbox_enqueue
 from shanyraq.programs import ics, tickets, tokens
@@ -128,4 +128,28 @@ def registrations_notify(
         attachments=attachments,
         related=registration,
         topic=f"programs.{kind}",
+    )
+
+
+def session_message_notify(
+    session: Session, *, address: str, lang: str, name: str, subject: str, text: str
+) -> OutboxMessage:
+    """A coordinator's message about a session to one booker: the frame (greeting, program,
+    date and place) in the recipient's language, the coordinator's own words as written."""
+    with translation.override(lang):
+        title, _lang = languages.translated(session.program, "title", lang)
+        space, _lang = languages.translated(session.space, "name", lang)
+        context = {
+            "name": name,
+            "title": title,
+            "when": when.moment(session.start, "full", lang),
+            "space": space,
+            "text": text,
+            "CENTER_NAME": str(settings.SHANYRAQ["CENTER_NAME"]),
+        }
+        # Translators: e-mail subject: the program title, then the coordinator's own subject line.
+        full_subject = _("%(title)s: %(subject)s") % {"title": title, "subject": subject}
+        body = render_to_string("programs/email/session_message.txt", context)
+    return outbox_enqueue(
+        to=address, subject=full_subject, body=body, language=lang, related=session, topic="programs.message"
     )

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from shanyraq.core import languages
 from shanyraq.core.exports import rows_to_csv, rows_to_xlsx, safe_cell  # noqa: F401 - re-exported
-from shanyraq.programs.models import Attendance, Registration, Session
+from shanyraq.programs.models import Attendance, Program, Registration, Session
 from shanyraq.programs.selectors import Report
 
 
@@ -54,7 +54,7 @@ def attendance_report(day_from=None, day_to=None) -> Report:
             [
                 timezone.localtime(s.start).strftime("%Y-%m-%d %H:%M"),
                 _title(s),
-                s.space.slug,
+                str(s.space),
                 held,
                 present,
                 marks[s.pk]["absent"],
@@ -67,33 +67,61 @@ def attendance_report(day_from=None, day_to=None) -> Report:
     )
 
 
+def occupancy_by_space(start: dt.datetime | None = None, end: dt.datetime | None = None) -> list[list]:
+    """Per space: [space, sessions, hours, seats offered, seats taken, occupancy in %].
+
+    One query: each session carries its seats taken as a subquery (per session, or for a course
+    the whole course's pool, never more than the session's seats); the sums per space are made
+    here. The space is its translated name, never its slug. Shared by the program reports and the
+    director's dashboard.
+    """
+    from django.db.models import Case, IntegerField, OuterRef, Subquery, When
+    from django.db.models.functions import Coalesce
+
+    held = Registration.objects.filter(status__in=Registration.HOLDING)
+    per_session = held.filter(session=OuterRef("pk")).values("session").annotate(n=Sum("seats")).values("n")
+    per_course = (
+        held.filter(program=OuterRef("program"), session=None)
+        .values("program")
+        .annotate(n=Sum("seats"))
+        .values("n")
+    )
+    qs = Session.objects.filter(is_cancelled=False)
+    if start:
+        qs = qs.filter(start__gte=start)
+    if end:
+        qs = qs.filter(start__lt=end)
+    qs = qs.annotate(
+        taken=Case(
+            When(program__kind=Program.Kind.COURSE, then=Coalesce(Subquery(per_course), 0)),
+            default=Coalesce(Subquery(per_session), 0),
+            output_field=IntegerField(),
+        )
+    ).select_related("space")
+    agg: dict = {}
+    for s in qs.order_by("space__order", "space__slug", "start"):
+        row = agg.setdefault(s.space_id, [s.space, 0, 0.0, 0, 0])
+        row[1] += 1
+        row[2] += (s.end - s.start).total_seconds() / 3600
+        row[3] += s.capacity
+        row[4] += min(s.capacity, s.taken)
+    return [
+        [str(space), n, round(hours, 1), seats, taken, round(100 * taken / seats) if seats else 0]
+        for space, n, hours, seats, taken in agg.values()
+    ]
+
+
+def _day_bounds(day_from, day_to):
+    """Local midnights around [day_from, day_to] (the center's time zone)."""
+    tz = timezone.get_current_timezone()
+    start = dt.datetime.combine(day_from, dt.time(), tzinfo=tz) if day_from else None
+    end = dt.datetime.combine(day_to + dt.timedelta(days=1), dt.time(), tzinfo=tz) if day_to else None
+    return start, end
+
+
 def occupancy_report(day_from=None, day_to=None) -> Report:
     """Per space: sessions, hours in use, seats offered and seats taken."""
-    agg = defaultdict(lambda: [0, 0.0, 0, 0])
-    for s in _sessions(day_from, day_to):
-        row = agg[s.space.slug]
-        row[0] += 1
-        row[1] += (s.end - s.start).total_seconds() / 3600
-        row[2] += s.capacity
-        if not s.program.registers_as_whole:
-            row[3] += (
-                Registration.objects.filter(session=s, status__in=Registration.HOLDING).aggregate(
-                    n=Sum("seats")
-                )["n"]
-                or 0
-            )
-        else:
-            row[3] += min(
-                s.capacity,
-                Registration.objects.filter(
-                    program=s.program, session=None, status__in=Registration.HOLDING
-                ).aggregate(n=Sum("seats"))["n"]
-                or 0,
-            )
-    rows = [
-        [slug, n, round(hours, 1), seats, taken, f"{(100 * taken / seats) if seats else 0:.0f}%"]
-        for slug, (n, hours, seats, taken) in sorted(agg.items())
-    ]
+    rows = [[*row[:5], f"{row[5]}%"] for row in occupancy_by_space(*_day_bounds(day_from, day_to))]
     return Report([_("Space"), _("Sessions"), _("Hours"), _("Seats"), _("Seats taken"), _("Occupancy")], rows)
 
 

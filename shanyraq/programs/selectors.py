@@ -5,9 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet, Sum
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet, Sum
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from shanyraq.core import languages
+from shanyraq.core.permissions import field_hidden
+from shanyraq.people.models import Person
 from shanyraq.programs.models import Program, Registration, Session
 
 
@@ -122,3 +127,113 @@ def booking_registrations(registration: Registration) -> list[Registration]:
             created_at__lte=registration.created_at + dt.timedelta(seconds=60),
         )
     return list(mine.select_related("person", "program", "session__space").order_by("pk"))
+
+
+# Order of the registrations list: who holds a seat, then offers, the waiting list, unconfirmed.
+_LIST_ORDER = {
+    Registration.Status.ATTENDED: 0,
+    Registration.Status.CONFIRMED: 0,
+    Registration.Status.OFFERED: 1,
+    Registration.Status.WAITING: 2,
+    Registration.Status.PENDING: 3,
+}
+
+
+def session_registrations(session: Session) -> list[Registration]:
+    """Everyone registered for or waiting for a session (a course: for the whole course), seats
+    first, then the waiting list in its order. Cancelled registrations are left out."""
+    pool = Registration.pool_filter(session.program, session)
+    rows = Registration.objects.filter(**pool, status__in=Registration.ACTIVE).select_related(
+        "person__guardian", "booker"
+    )
+    return sorted(rows, key=lambda r: (_LIST_ORDER[r.status], r.position or 0, r.created_at, r.pk))
+
+
+def registration_sheet(session: Session, user) -> Report:
+    """The coordinator's list of a session as a table (the page and its CSV/XLSX exports).
+
+    Contacts appear only to a role that may see them (people.view_contact) and guardians only
+    to one that may see children's data (people.view_child_data), as in the admin. Times are the
+    center's local time as data (a spreadsheet date); the page writes them as the reader's
+    language does.
+    """
+    contacts = not field_hidden(user, Person, "email")
+    guardians = not field_hidden(user, Person, "guardian")
+    headers = [_("Status"), _("Place on the waiting list"), _("Participant"), _("Seats"), _("Group")]
+    headers += [_("Booked by")] + ([_("E-mail"), _("Phone")] if contacts else [])
+    if guardians:
+        headers += [_("Guardian")] + ([_("Guardian's e-mail"), _("Guardian's phone")] if contacts else [])
+    headers += [_("Registered")]
+    rows = []
+    for r in session_registrations(session):
+        person, booker = r.person, r.booker
+        row = [r.get_status_display(), r.position or "", person.name, r.seats, r.group_name, booker.name]
+        if contacts:
+            row += [booker.email or person.email, booker.phone or person.phone]
+        if guardians:
+            guardian = person.guardian
+            row += [guardian.name if guardian else ""]
+            if contacts:
+                row += [guardian.email if guardian else "", guardian.phone if guardian else ""]
+        row.append(timezone.localtime(r.created_at).replace(tzinfo=None, second=0, microsecond=0))
+        rows.append(row)
+    return Report([str(h) for h in headers], rows)
+
+
+def session_message_recipients(session: Session, audience: str = "all") -> list[tuple[str, str, str]]:
+    """(address, language, name) of each booker to write to about a session, once per address:
+    "all" active registrations, only those with a "seat", or only the "waiting" list."""
+    wanted = {
+        "seat": Registration.HOLDING,
+        "waiting": (Registration.Status.WAITING, Registration.Status.OFFERED),
+    }.get(audience, Registration.ACTIVE)
+    seen: dict[str, tuple[str, str, str]] = {}
+    for r in session_registrations(session):
+        if r.status not in wanted:
+            continue
+        address = (r.booker.email or r.person.email).strip()
+        if address and address.lower() not in seen:
+            lang = languages.normalize(r.booker.language) or settings.LANGUAGE_CODE
+            seen[address.lower()] = (address, lang, r.booker.name)
+    return list(seen.values())
+
+
+def sessions_for_coordinators(days_back: int = 7, days_ahead: int = 60) -> list[Session]:
+    """Sessions around today with their seats held and waiting counts, for the registrations index."""
+    now = timezone.now()
+    sessions = list(
+        Session.objects.filter(
+            start__gte=now - dt.timedelta(days=days_back), start__lt=now + dt.timedelta(days=days_ahead)
+        )
+        .select_related("program", "space")
+        .order_by("start", "pk")
+    )
+    per_session = dict(
+        Registration.objects.filter(session__in=sessions)
+        .values_list("session_id")
+        .annotate(n=Sum("seats", filter=Q(status__in=Registration.HOLDING)))
+    )
+    waiting = dict(
+        Registration.objects.filter(session__in=sessions, status=Registration.Status.WAITING)
+        .values_list("session_id")
+        .annotate(n=Count("pk"))
+    )
+    course_ids = {s.program_id for s in sessions if s.program.registers_as_whole}
+    per_course = dict(
+        Registration.objects.filter(program_id__in=course_ids, session=None)
+        .values_list("program_id")
+        .annotate(n=Sum("seats", filter=Q(status__in=Registration.HOLDING)))
+    )
+    course_waiting = dict(
+        Registration.objects.filter(
+            program_id__in=course_ids, session=None, status=Registration.Status.WAITING
+        )
+        .values_list("program_id")
+        .annotate(n=Count("pk"))
+    )
+    for s in sessions:
+        if s.program.registers_as_whole:
+            s.held, s.waiting = per_course.get(s.program_id) or 0, course_waiting.get(s.program_id) or 0
+        else:
+            s.held, s.waiting = per_session.get(s.pk) or 0, waiting.get(s.pk) or 0
+    return sessions

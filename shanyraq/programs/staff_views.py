@@ -149,6 +149,13 @@ def _parse_dates(text: str) -> list[dt.date]:
     return days
 
 
+def _posted(request) -> dict:
+    """What the refused form held, for the action that was sent (the other form stays empty)."""
+    data = {key: request.POST.get(key, "") for key in request.POST if key != "csrfmiddlewaretoken"}
+    data["weekday"] = {int(d) for d in request.POST.getlist("weekday") if d.isdigit()}
+    return {request.POST.get("action", ""): data}
+
+
 @staff_permission_required("programs.add_session")
 @require_http_methods(["GET", "POST"])
 def program_sessions(request, pk: int):
@@ -182,6 +189,7 @@ def program_sessions(request, pk: int):
                     start=start,
                     end=start + dt.timedelta(minutes=minutes),
                     capacity=capacity,
+                    override_reason=request.POST.get("override_reason", ""),
                     actor=request.user,
                 )
             elif action == "weekly":
@@ -195,6 +203,7 @@ def program_sessions(request, pk: int):
                     last_day=dt.date.fromisoformat(request.POST.get("last", "")),
                     skip=_parse_dates(request.POST.get("skip", "")),
                     capacity=capacity,
+                    override_reason=request.POST.get("override_reason", ""),
                     actor=request.user,
                 )
             elif action in ("move", "cancel"):
@@ -209,6 +218,7 @@ def program_sessions(request, pk: int):
                         session=session,
                         start=start,
                         end=start + (session.end - session.start),
+                        override_reason=request.POST.get("override_reason", ""),
                         actor=request.user,
                     )
             else:
@@ -228,6 +238,8 @@ def program_sessions(request, pk: int):
             "spaces": Space.objects.exclude(kind=Space.Kind.STORAGE),
             "errors": errors,
             "weekdays": sorted(WEEKDAYS_ABBR.items()),
+            # A refused form comes back as it was sent, so one clash does not cost the whole term.
+            "posted": _posted(request) if errors else {},
         },
         status=400 if errors else 200,
     )

@@ -63,8 +63,29 @@ NAVIGATION = [
 ]
 
 
+def is_staff_page(request) -> bool:
+    """A page under /<lang>/staff/ (the dashboard's own namespace or an app's `*_staff` one)."""
+    match = getattr(request, "resolver_match", None)
+    namespaces = match.namespaces if match else []
+    return any(ns == "staff" or ns.endswith("_staff") for ns in namespaces)
+
+
+def staff_navigation(request) -> list[tuple[str, str, bool]]:
+    """The staff menu: the dashboard, then every page the signed-in role may open (label, url,
+    is the current page). Built from the same `STAFF_LINKS` as the dashboard's cards."""
+    links = [(_("Dashboard"), reverse("staff:dashboard")), *staff_links(request.user)]
+    return [(label, url, request.path == url) for label, url in links]
+
+
 def navigation(request) -> dict:
-    """Context processor: the main menu, with only the modules that are installed."""
+    """Context processor: the main menu, with only the modules that are installed. A signed-in
+    user on a staff page gets the staff menu instead (STAFF_NAVIGATION), never the visitor's."""
+    if (
+        getattr(request, "user", None) is not None
+        and request.user.is_authenticated
+        and is_staff_page(request)
+    ):
+        return {"NAVIGATION": [], "STAFF_NAVIGATION": staff_navigation(request)}
     items = []
     for url_name, label in NAVIGATION:
         try:

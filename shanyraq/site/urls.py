@@ -3,6 +3,7 @@ from django.urls import path
 
 from shanyraq.accounts.views import SignInView
 from shanyraq.site import views
+from shanyraq.site.dashboard import views as dashboard_views
 
 app_name = "site"
 
@@ -14,7 +15,7 @@ urlpatterns = [
 ]
 
 staff_urlpatterns = [
-    path("", views.staff_dashboard, name="dashboard"),
+    path("", dashboard_views.staff_dashboard, name="dashboard"),
     path(
         "login/",
         SignInView.as_view(template_name="staff/login.html"),

@@ -1,8 +1,7 @@
-"""Public shell: home, text pages, search results, staff dashboard, error pages."""
+"""Public shell: home, text pages, search results, error pages (the staff dashboard: dashboard/)."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, render
@@ -15,7 +14,7 @@ from shanyraq.core import discovery, languages
 from shanyraq.library.services.privacy import history_days
 from shanyraq.search.selectors import KINDS, search
 from shanyraq.site.models import Page
-from shanyraq.site.sections import home_sections, sitemaps, staff_links
+from shanyraq.site.sections import home_sections, sitemaps
 from shanyraq.spaces.selectors import spaces_public
 
 SEARCH_PAGE_SIZE = 20
@@ -75,11 +74,6 @@ def search_results(request):
     return render(
         request, "site/search.html", {"query": query, "kind": kind, "results": results, "kinds": kinds}
     )
-
-
-@login_required
-def staff_dashboard(request):
-    return render(request, "staff/dashboard.html", {"links": staff_links(request.user)})
 
 
 def robots_txt(request):

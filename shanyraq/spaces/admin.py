@@ -5,7 +5,7 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from shanyraq.core.admin import SensitiveFieldsMixin
 from shanyraq.search.services import index_documents
 from shanyraq.spaces import search_sources
-from shanyraq.spaces.models import Space
+from shanyraq.spaces.models import ClosedDay, Space
 
 
 @admin.register(Space)
@@ -19,3 +19,9 @@ class SpaceAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):
         super().save_model(request, obj, form, change)
         doc = search_sources.document(obj)
         transaction.on_commit(lambda: index_documents([doc]))
+
+
+@admin.register(ClosedDay)
+class ClosedDayAdmin(admin.ModelAdmin):
+    list_display = ("date", "reason")
+    date_hierarchy = "date"

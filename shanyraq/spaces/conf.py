@@ -16,6 +16,10 @@ DEFAULTS = {
     # Field lengths of the public request form.
     "SPACES_NAME_MAX_LENGTH": 200,
     "SPACES_PURPOSE_MAX_LENGTH": 300,
+    # When sessions and bookings may take place, per weekday (0 = Monday): (opens, closes) in the
+    # center's time zone; a weekday not listed is closed (Monday). Empty: no hours are enforced.
+    # Closed days (holidays) are ClosedDay rows. Staff may book outside them with a reason.
+    "SPACES_OPENING_HOURS": dict.fromkeys(range(1, 7), ("09:00", "21:00")),
 }
 
 

@@ -106,3 +106,19 @@ class Booking(models.Model):
 
     def __str__(self) -> str:
         return f"{self.space.slug} {self.start:%Y-%m-%d %H:%M}"
+
+
+class ClosedDay(models.Model):
+    """A day the whole center is closed (a public holiday, a move): no session or booking then,
+    unless staff book it anyway with a reason (spaces.services.opening_problem)."""
+
+    date = models.DateField(_("date"), unique=True)
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("closed day")
+        verbose_name_plural = _("closed days")
+        ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.date:%Y-%m-%d} {self.reason}".strip()

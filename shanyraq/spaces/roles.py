@@ -1,5 +1,5 @@
 PERMISSIONS = {
-    "director": ["spaces.view_space", "spaces.view_booking"],
+    "director": ["spaces.view_space", "spaces.view_booking", "spaces.view_closedday"],
     "curator": ["spaces.view_space"],
     "librarian": ["spaces.view_space"],
     "program_coordinator": [
@@ -10,6 +10,10 @@ PERMISSIONS = {
         "spaces.add_booking",
         "spaces.change_booking",
         "spaces.approve_booking",
+        "spaces.view_closedday",
+        "spaces.add_closedday",
+        "spaces.change_closedday",
+        "spaces.delete_closedday",
     ],
     "front_desk": ["spaces.view_space", "spaces.view_booking"],
     "teacher": ["spaces.view_space"],

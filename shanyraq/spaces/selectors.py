@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from django.db.models import QuerySet
+import datetime as dt
 
-from shanyraq.spaces.models import Space
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from shanyraq.spaces.models import Booking, ClosedDay, Space
 
 
 def spaces_public() -> QuerySet[Space]:
@@ -23,3 +26,17 @@ def bookings_requested():
     from shanyraq.spaces.models import Booking
 
     return Booking.objects.filter(status=Booking.Status.REQUESTED).select_related("space").order_by("start")
+
+
+def closed_days_ahead(today: dt.date | None = None) -> list:
+    """Closed days from today on, each with the active bookings that fall on it (made before the
+    day was closed, or with a staff reason), so staff see what to move."""
+    today = today or timezone.localdate()
+    days = list(ClosedDay.objects.filter(date__gte=today).order_by("date"))
+    for closed in days:
+        closed.bookings = list(
+            Booking.objects.filter(status__in=Booking.ACTIVE, start__date=closed.date)
+            .select_related("space")
+            .order_by("start")
+        )
+    return days

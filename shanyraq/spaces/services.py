@@ -18,11 +18,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from shanyraq.core import when
+from shanyraq.core import languages, when
 from shanyraq.core.services import admin_log_forget, audit_forget, audit_record
 from shanyraq.people.models import Person
 from shanyraq.spaces import conf
-from shanyraq.spaces.models import Booking, Space
+from shanyraq.spaces.models import Booking, ClosedDay, Space
 
 
 def _blocked(
@@ -55,8 +55,15 @@ def _check_free(
     if clash is not None:
         raise ValidationError(
             {
-                "space": _("%(space)s is already booked from %(start)s to %(end)s (buffers included).")
-                % {"space": space, "start": _fmt(clash.blocked_start), "end": _fmt(clash.blocked_end)}
+                "space": _(
+                    "%(space)s is already booked from %(start)s to %(end)s (buffers included) for %(what)s."
+                )
+                % {
+                    "space": space,
+                    "start": _fmt(clash.blocked_start),
+                    "end": _fmt(clash.blocked_end),
+                    "what": holder(clash),
+                }
             }
         )
     if teachers:
@@ -71,8 +78,53 @@ def _check_free(
             )
 
 
+def holder(booking: Booking) -> str:
+    """What holds the space, in the reader's language: the program of a session (its translated
+    title, through the session's reverse link; spaces never import programs), else the booking's
+    public title or purpose, else its kind."""
+    session = getattr(booking, "session", None)
+    if session is not None:
+        title, _lang = languages.translated(session.program, "title")
+        return title
+    text = booking.public_title or booking.purpose
+    return text or str(booking.get_kind_display()).lower()
+
+
 def _fmt(value: dt.datetime) -> str:
     return when.moment(value, "short")
+
+
+def opening_problem(start: dt.datetime, end: dt.datetime) -> str:
+    """Why [start, end) falls outside the center's opening, or "" when it does not: a closed day,
+    a closed weekday, or hours before opening or after closing (settings SPACES_OPENING_HOURS, in
+    the center's time zone; the setup and cleanup buffers may run outside them)."""
+    first, last = timezone.localtime(start), timezone.localtime(end - dt.timedelta(microseconds=1))
+    closed = ClosedDay.objects.filter(date__gte=first.date(), date__lte=last.date()).first()
+    if closed is not None:
+        return _("The center is closed on %(day)s.") % {"day": when.day(closed.date, "full")}
+    hours = conf.get("SPACES_OPENING_HOURS")
+    if not hours:
+        return ""
+    day_hours = hours.get(first.weekday())
+    if day_hours is None:
+        return _("The center is closed on %(day)s.") % {"day": when.day(first.date(), "full")}
+    opens, closes = (dt.time.fromisoformat(value) for value in day_hours)
+    local_end = timezone.localtime(end)
+    ends_in_time = local_end.date() == first.date() and local_end.time() <= closes
+    if first.time() < opens or not ends_in_time:
+        return _("On %(day)s the center is open from %(opens)s to %(closes)s.") % {
+            "day": when.day(first.date(), "full"),
+            "opens": when.clock(opens),
+            "closes": when.clock(closes),
+        }
+    return ""
+
+
+def _check_open(start: dt.datetime, end: dt.datetime, override_reason: str) -> None:
+    """Refuse a time outside the opening, unless staff give a reason for booking it anyway."""
+    problem = opening_problem(start, end)
+    if problem and not override_reason.strip():
+        raise ValidationError({"start": problem})
 
 
 def _validate_times(start: dt.datetime, end: dt.datetime, setup: int, cleanup: int) -> None:
@@ -98,10 +150,14 @@ def booking_create(
     public_url: str = "",
     requester_name: str = "",
     requester_email: str = "",
+    override_reason: str = "",
     actor=None,
 ) -> Booking:
-    """Reserve a space (and the teachers) unless anything overlaps, buffers included."""
+    """Reserve a space (and the teachers) unless anything overlaps, buffers included, or the
+    time is outside the opening (a closed day, before opening, after closing) and no
+    `override_reason` says why staff book it anyway."""
     _validate_times(start, end, setup_minutes, cleanup_minutes)
+    _check_open(start, end, override_reason)
     teachers = list(teachers)
     blocked_start, blocked_end = _blocked(start, end, setup_minutes, cleanup_minutes)
     with transaction.atomic():
@@ -126,7 +182,10 @@ def booking_create(
         )
         if people:
             booking.teachers.set(people)
-        audit_record(actor=actor, action="booking.create", target=booking, space=space.slug, status=status)
+        extra = {"override": override_reason.strip()} if override_reason.strip() else {}
+        audit_record(
+            actor=actor, action="booking.create", target=booking, space=space.slug, status=status, **extra
+        )
     return booking
 
 
@@ -201,11 +260,18 @@ def booking_requests_expire(*, now: dt.datetime | None = None) -> int:
 
 
 def booking_move(
-    *, booking: Booking, start: dt.datetime, end: dt.datetime, space: Space | None = None, actor=None
+    *,
+    booking: Booking,
+    start: dt.datetime,
+    end: dt.datetime,
+    space: Space | None = None,
+    override_reason: str = "",
+    actor=None,
 ) -> Booking:
     """Reschedule: the same checks as a new booking, ignoring the booking itself."""
     space = space or booking.space
     _validate_times(start, end, booking.setup_minutes, booking.cleanup_minutes)
+    _check_open(start, end, override_reason)
     blocked_start, blocked_end = _blocked(start, end, booking.setup_minutes, booking.cleanup_minutes)
     with transaction.atomic():
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
@@ -220,7 +286,8 @@ def booking_move(
         booking.space, booking.start, booking.end = space, start, end
         booking.blocked_start, booking.blocked_end = blocked_start, blocked_end
         booking.save(update_fields=["space", "start", "end", "blocked_start", "blocked_end"])
-        audit_record(actor=actor, action="booking.move", target=booking, start=start.isoformat())
+        extra = {"override": override_reason.strip()} if override_reason.strip() else {}
+        audit_record(actor=actor, action="booking.move", target=booking, start=start.isoformat(), **extra)
     return booking
 
 
@@ -244,6 +311,26 @@ def booking_cancel(*, booking: Booking, actor=None) -> Booking:
         booking.save(update_fields=["status"])
         audit_record(actor=actor, action="booking.cancel", target=booking)
     return booking
+
+
+def closed_day_add(*, date: dt.date, reason: str = "", actor=None) -> ClosedDay:
+    """Close the center on a day (a holiday): from now on no session or booking is accepted then
+    without a staff reason. Bookings already made that day stay; the page lists them."""
+    reason = " ".join(reason.split())[:200]
+    with transaction.atomic():
+        closed, created = ClosedDay.objects.get_or_create(date=date, defaults={"reason": reason})
+        if not created:
+            raise ValidationError({"date": _("This day is already closed.")})
+        audit_record(
+            actor=actor, action="closed_day.add", target=closed, date=date.isoformat(), reason=reason
+        )
+    return closed
+
+
+def closed_day_remove(*, closed: ClosedDay, actor=None) -> None:
+    with transaction.atomic():
+        audit_record(actor=actor, action="closed_day.remove", target=closed, date=closed.date.isoformat())
+        closed.delete()
 
 
 def person_forget(*, person: Person, actor=None) -> Iterable[str]:

@@ -146,6 +146,11 @@ def build(staff_user) -> SimpleNamespace:
         requester_name="Choir",
         requester_email=CONTACT_EMAIL,
     )
+    from shanyraq.spaces.models import ClosedDay
+
+    w.closed_day = ClosedDay.objects.create(
+        date=timezone.localdate() + dt.timedelta(days=400), reason="Holiday"
+    )
     w.page = Page.objects.create(slug="world-about", title_en="About")
     # A task result as the database queue keeps it (the test settings run tasks immediately).
     w.task_result = DBTaskResult.objects.create(

@@ -77,7 +77,7 @@ def test_statistics_survive_anonymization():
     returned_loan(PatronFactory(category="staff"), days_ago=40)
     loans_anonymize()
     month = timezone.localdate().strftime("%Y-%m")
-    assert reports.loans_by_month() == [(month, "eng", "staff", 1)]
+    assert reports.loans_by_month() == [(month, "English", "staff", 1)]
 
 
 def test_command_reports_count():

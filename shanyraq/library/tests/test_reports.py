@@ -51,3 +51,11 @@ def test_overdue_report_has_no_patron_names():
     rows = reports.overdue()
     assert rows == [("OD1", copy.record.title, (timezone.localdate() - dt.timedelta(days=3)).isoformat(), 3)]
     assert "Private Person" not in str(rows)
+
+
+def test_loans_report_names_language_and_category_in_the_reader_language_not_codes(clock, staff_client):
+    copy = CopyFactory(record=RecordFactory(language="kaz"))
+    copy_checkout(barcode=copy.barcode, patron=PatronFactory(category="child"))
+    body = staff_client("librarian").get("/ru/staff/library/reports/").content.decode()
+    assert "<td>2026-12</td><td>Казахский</td><td>ребёнок</td><td>1</td>" in body
+    assert ">kaz<" not in body and ">child<" not in body

@@ -26,9 +26,11 @@ def session_create(
     capacity: int | None = None,
     setup_minutes: int = 15,
     cleanup_minutes: int = 15,
+    override_reason: str = "",
     actor=None,
 ) -> Session:
-    """A dated session; its booking fails (and nothing is written) if the space or a teacher is busy."""
+    """A dated session; its booking fails (and nothing is written) if the space or a teacher is
+    busy, or the time is outside the center's opening without an `override_reason`."""
     capacity = space.capacity if capacity is None else capacity
     if capacity < 1:
         raise ValidationError({"capacity": _("A session needs at least one seat.")})
@@ -46,6 +48,7 @@ def session_create(
             public_title=program.title_en or program.title,
             is_public=program.is_published,
             public_url=f"/programs/{program.pk}/",
+            override_reason=override_reason,
             actor=actor,
         )
         session = Session.objects.create(
@@ -66,6 +69,7 @@ def sessions_generate_weekly(
     last_day: dt.date,
     skip: Iterable[dt.date] = (),
     capacity: int | None = None,
+    override_reason: str = "",
     actor=None,
 ) -> list[Session]:
     """Weekly sessions for a term (weekday 0 = Monday), leaving out the skip dates (holidays).
@@ -90,6 +94,7 @@ def sessions_generate_weekly(
                             start=start,
                             end=start + duration,
                             capacity=capacity,
+                            override_reason=override_reason,
                             actor=actor,
                         )
                     )
@@ -103,13 +108,26 @@ def sessions_generate_weekly(
 
 
 def session_reschedule(
-    *, session: Session, start: dt.datetime, end: dt.datetime, space: Space | None = None, actor=None
+    *,
+    session: Session,
+    start: dt.datetime,
+    end: dt.datetime,
+    space: Space | None = None,
+    override_reason: str = "",
+    actor=None,
 ) -> Session:
     """Move one session (and its booking) to another time or space."""
     with transaction.atomic():
         session = Session.objects.select_for_update().get(pk=session.pk)
         if session.booking_id:
-            booking_move(booking=session.booking, start=start, end=end, space=space, actor=actor)
+            booking_move(
+                booking=session.booking,
+                start=start,
+                end=end,
+                space=space,
+                override_reason=override_reason,
+                actor=actor,
+            )
         session.start, session.end = start, end
         if space is not None:
             session.space = space

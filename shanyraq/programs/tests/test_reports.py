@@ -42,11 +42,11 @@ def test_xlsx_export_stores_text_not_formulas():
 
 
 def test_occupancy_counts_seats_taken_per_space():
-    space = SpaceFactory(slug="felt-studio", capacity=4)
+    space = SpaceFactory(slug="felt-studio", name_en="Felt studio", capacity=4)
     session = make_session(program=ProgramFactory(), space=space)
     for _ in range(3):
         registration_create(session=session, person=PersonFactory())
-    assert occupancy_report().rows == [["felt-studio", 1, 2.0, 4, 3, "75%"]]
+    assert occupancy_report().rows == [["Felt studio", 1, 2.0, 4, 3, "75%"]]
 
 
 def test_waiting_report_shows_demand_beyond_capacity():
