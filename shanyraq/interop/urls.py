@@ -1,0 +1,9 @@
+"""Machine endpoints without a language prefix: OAI-PMH, SRU, the IIIF Image API."""
+
+from django.urls import path
+
+from shanyraq.interop.oai.views import oai
+
+raw_urlpatterns = [
+    path("oai", oai, name="oai"),
+]
