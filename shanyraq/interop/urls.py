@@ -3,7 +3,9 @@
 from django.urls import path
 
 from shanyraq.interop.oai.views import oai
+from shanyraq.interop.sru.views import sru
 
 raw_urlpatterns = [
     path("oai", oai, name="oai"),
+    path("sru", sru, name="sru"),
 ]

@@ -16,6 +16,7 @@ from xml.sax.saxutils import escape, quoteattr
 from django.core import signing
 
 from shanyraq.interop.oai.sources import BY_NAME, FORMATS, set_exists, sources_for
+from shanyraq.interop.xml import NOT_XML
 
 OAI_NS = "http://www.openarchives.org/OAI/2.0/"
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
@@ -33,8 +34,6 @@ VERBS = {
 }
 DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 SECOND = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$")
-# Characters XML 1.0 cannot carry: an argument holding one cannot be echoed, so it is refused.
-NOT_XML = re.compile("[^\x09\x0a\x0d\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
 class OaiError(Exception):
@@ -120,6 +119,7 @@ def check_arguments(params: dict[str, list[str]]) -> str:
     if len(verbs) != 1 or verbs[0] not in VERBS:
         raise OaiError("badVerb", "The verb argument is missing, repeated or not an OAI-PMH verb.")
     verb = verbs[0]
+    # An argument holding a character XML cannot carry could not be echoed: refused.
     if any(NOT_XML.search(value) for values in params.values() for value in values):
         raise OaiError("badArgument", "An argument holds a character XML cannot carry.")
     repeated = sorted(k for k, values in params.items() if len(values) > 1)

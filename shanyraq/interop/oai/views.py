@@ -30,6 +30,7 @@ from shanyraq.interop.oai.protocol import (
     list_request,
 )
 from shanyraq.interop.oai.sources import BY_NAME, FORMATS, SOURCES, Source, sources_for
+from shanyraq.interop.xml import xml_safe
 
 CONTENT_TYPE = "text/xml; charset=utf-8"
 BUFFER = 64 * 1024
@@ -150,7 +151,7 @@ def _record_xml(source: Source, header, obj, prefix: str, base_url: str) -> str:
     head = header_xml(identifier_for(source, header.local_id), header)
     if header.deleted:
         return f"<record>{head}</record>"
-    metadata = source.metadata(obj, prefix, base_url=base_url).decode()
+    metadata = xml_safe(source.metadata(obj, prefix, base_url=base_url).decode())
     return f"<record>{head}<metadata>{metadata}</metadata></record>"
 
 

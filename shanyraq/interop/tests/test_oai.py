@@ -310,3 +310,13 @@ HOSTILE = st.one_of(
 def test_any_arguments_get_a_well_formed_answer_never_a_crash(client, oai_settings, verb, args):
     root = get(client, verb=verb, **args)
     assert root.find(f"{OAI}error") is not None or root.find(f"{OAI}{verb}") is not None
+
+
+@pytest.mark.django_db
+def test_a_stray_marc_delimiter_in_a_title_still_gives_well_formed_xml(client, oai_settings):
+    record = RecordFactory(title="Абай\x1f жолы")
+    for prefix in ("oai_dc", "marc21"):
+        root = get(
+            client, verb="GetRecord", identifier=f"oai:{REPO}:library:{record.pk}", metadataPrefix=prefix
+        )
+        assert "Абай\ufffd жолы" in etree.tostring(root, encoding="unicode")
