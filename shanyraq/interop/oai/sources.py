@@ -14,16 +14,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
-import pymarc
 from django.db.models import Exists, OuterRef, QuerySet
 from django.utils import translation
 
 from shanyraq.collection.models import Artifact, Term
 from shanyraq.collection.selectors import artifacts_public
 from shanyraq.core import languages
+from shanyraq.interop.marcxml import marcxml_record
 from shanyraq.library.labels import LANGUAGES
 from shanyraq.library.marc.export import dublin_core, to_marc21
-from shanyraq.library.models import Record
+from shanyraq.library.models import Classification, Contributor, Record, Subject
 from shanyraq.library.selectors import records_public
 
 OAI_DC_NS = "http://www.openarchives.org/OAI/2.0/oai_dc/"
@@ -34,7 +34,7 @@ FORMATS = {
     "marc21": (MARC_NS, "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd"),
 }
 # How many items are read from the database at once while a page streams.
-CHUNK = 100
+CHUNK = 250
 XML_DECLARATION = b'<?xml version="1.0" encoding="UTF-8"?>\n'
 # BCP 47 tags for xml:lang on translated collection fields.
 XML_LANG = {"zh-hans": "zh-Hans", "en": "en", "kk": "kk", "ru": "ru"}
@@ -92,10 +92,12 @@ class LibrarySource(Source):
         return qs
 
     def in_bulk(self, pks: list[int], *, with_metadata: bool) -> dict[int, Record]:
-        qs = self.annotated().defer("marc_raw", "marc_xml")
+        records = self.annotated().defer("marc_raw", "marc_xml").in_bulk(pks)
         if with_metadata:
-            qs = qs.prefetch_related("contributors", "subjects", "classifications")
-        return qs.in_bulk(pks)
+            _attach_children(
+                records, {"contributors": Contributor, "subjects": Subject, "classifications": Classification}
+            )
+        return records
 
     def header(self, record: Record) -> Header:
         sets = ("library", f"library:lang:{record.language}") if record.language else ("library",)
@@ -108,7 +110,7 @@ class LibrarySource(Source):
 
     def metadata(self, record: Record, prefix: str, *, base_url: str) -> bytes:
         if prefix == "marc21":
-            return pymarc.record_to_xml(to_marc21(record, base_url=base_url), namespace=True)
+            return marcxml_record(to_marc21(record, base_url=base_url)).encode()
         return dublin_core(record, base_url=base_url).removeprefix(XML_DECLARATION)
 
     def sets(self) -> list[tuple[str, str]]:
@@ -121,6 +123,20 @@ class LibrarySource(Source):
         with translation.override("en"):
             named = [(f"library:lang:{code}", f"Library: {LANGUAGES.get(code, code)}") for code in codes]
         return [("library", "Library catalogue"), *named]
+
+
+def _attach_children(parents: dict[int, object], relations: dict[str, type]) -> None:
+    """What `prefetch_related` does, one query per relation, without the queryset Django builds
+    for every parent and relation (two thirds of a harvested record's cost in the profile):
+    `record.contributors.all()` then answers from these lists."""
+    for name, model in relations.items():
+        grouped: dict[int, list] = {pk: [] for pk in parents}
+        for child in model.objects.filter(record_id__in=list(parents)).order_by(
+            "record_id", *model._meta.ordering
+        ):
+            grouped[child.record_id].append(child)
+        for pk, parent in parents.items():
+            parent.__dict__.setdefault("_prefetched_objects_cache", {})[name] = grouped[pk]
 
 
 class CollectionSource(Source):
