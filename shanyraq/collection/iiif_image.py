@@ -1,8 +1,9 @@
 """IIIF Image API 3.0, level 1 (and a little more), served by Pillow from the stored original.
 
-Every answered region/size is written once to a tile cache in the media storage
-(`iiif/<image pk>/<region>/<size>/0/<quality>.<format>`), so a deep-zoom viewer's tiles are
-decoded from the original once; JPEG originals are decoded at the smallest DCT scale that still
+Every tile and size that info.json announces is written once to a tile cache in the media
+storage (`iiif/<image pk>/<x,y,w,h>/<w,h>/0/<quality>.<format>`), so a deep-zoom viewer's tiles
+are decoded from the original once (other requests are rendered each time, so they cannot fill
+the disk); JPEG originals are decoded at the smallest DCT scale that still
 covers the requested size (`Image.draft`), so a zoomed-out tile of a 50-megapixel photograph does
 not decode all 50 megapixels. Rotation and upscaling are not offered (501); bad syntax is 400.
 """
@@ -21,6 +22,9 @@ from PIL import Image
 from shanyraq.collection.models import ArtifactImage
 
 TILE = 512
+# The largest answer in pixels (maxArea in info.json): a full-resolution copy of a 50-megapixel
+# original would cost a second of CPU and 150 MB per request.
+MAX_AREA = 16_000_000
 CONTEXT = "http://iiif.io/api/image/3/context.json"
 MEDIA_TYPE = f'application/ld+json;profile="{CONTEXT}"'
 FORMATS = {"jpg": ("JPEG", "image/jpeg"), "png": ("PNG", "image/png")}
@@ -69,6 +73,7 @@ def info(image: ArtifactImage, *, service_id: str) -> dict:
         "height": height,
         "sizes": sizes,
         "tiles": [{"width": TILE, "scaleFactors": factors}],
+        "maxArea": MAX_AREA,
         "extraQualities": ["color", "gray"],
         "extraFormats": ["png"],
         "extraFeatures": ["regionByPct", "sizeByPct", "sizeByConfinedWh", "cors", "jsonldMediaType"],
@@ -123,7 +128,24 @@ def parse_size(size: str, region: Box) -> tuple[int, int]:
         raise ImageRequestError(400, "The size is larger than the region; upscaling (^) is not offered.")
     if w < 1 or h < 1:
         raise ImageRequestError(400, "The size is empty.")
+    if w * h > MAX_AREA:
+        raise ImageRequestError(400, f"At most {MAX_AREA} pixels per answer (maxArea).")
     return w, h
+
+
+def is_advertised(box: Box, out: tuple[int, int], width: int, height: int) -> bool:
+    """Whether a request is one info.json announces (a tile of the grid at a scale factor, or one
+    of the sizes of the full image): only those are cached, so odd requests cannot fill the disk."""
+    factors = scale_factors(width, height)
+    if (box.x, box.y, box.w, box.h) == (0, 0, width, height):
+        return any(out == (math.ceil(width / f), math.ceil(height / f)) for f in factors)
+    for f in factors:
+        span = TILE * f
+        if box.x % span or box.y % span:
+            continue
+        if (box.w, box.h) == (min(span, width - box.x), min(span, height - box.y)):
+            return out[0] == math.ceil(box.w / f) and out[1] in (math.ceil(box.h / f), round(box.h / f))
+    return False
 
 
 def parse_rotation(rotation: str) -> None:
@@ -134,8 +156,11 @@ def parse_rotation(rotation: str) -> None:
     raise ImageRequestError(400, "Rotation must be a number of degrees from 0 to 360.")
 
 
-def cache_name(image: ArtifactImage, region: str, size: str, quality: str, fmt: str) -> str:
-    return f"{CACHE_PREFIX}/{image.pk}/{region}/{size}/0/{quality}.{fmt}"
+def cache_name(image: ArtifactImage, box: Box, size: tuple[int, int], quality: str, fmt: str) -> str:
+    """Named by the pixels asked for, not the request's spelling: `full`, `pct:0,0,100,100` and
+    `0,0,w,h` share one file."""
+    quality = "default" if quality == "color" else quality
+    return f"{CACHE_PREFIX}/{image.pk}/{box.x},{box.y},{box.w},{box.h}/{size[0]},{size[1]}/0/{quality}.{fmt}"
 
 
 def render(
@@ -150,10 +175,22 @@ def render(
     out_w, out_h = parse_size(size, box)
     parse_rotation(rotation)
     pil_format, media_type = FORMATS[fmt]
-    name = cache_name(image, region, size, quality, fmt)
-    if default_storage.exists(name):
+    name = cache_name(image, box, (out_w, out_h), quality, fmt)
+    cacheable = is_advertised(box, (out_w, out_h), image.width, image.height)
+    if cacheable and default_storage.exists(name):
         with default_storage.open(name, "rb") as cached:
             return cached.read(), media_type
+    try:
+        data = _render(image, box, (out_w, out_h), quality, pil_format)
+    except OSError as error:  # the original is missing or unreadable
+        raise ImageRequestError(404, "The image file is not available.") from error
+    if cacheable:
+        default_storage.save(name, ContentFile(data))
+    return data, media_type
+
+
+def _render(image: ArtifactImage, box: Box, size: tuple[int, int], quality: str, pil_format: str) -> bytes:
+    out_w, out_h = size
     with image.original.open("rb") as source, Image.open(source) as img:
         full_w, full_h = img.size
         # Decode JPEG at the coarsest scale that still gives the output enough pixels.
@@ -167,6 +204,4 @@ def render(
     tile = tile.convert("L" if quality == "gray" else "RGB")
     out = io.BytesIO()
     tile.save(out, pil_format, **({"quality": 85} if pil_format == "JPEG" else {}))
-    data = out.getvalue()
-    default_storage.save(name, ContentFile(data))
-    return data, media_type
+    return out.getvalue()

@@ -64,6 +64,7 @@ def test_a_viewer_walks_info_json_and_gets_every_tile_at_its_promised_size(clien
         700,
     )
     assert info["tiles"] == [{"width": 512, "scaleFactors": [1, 2, 4]}]
+    assert info["maxArea"] == 16_000_000
     assert info["sizes"] == [{"width": 325, "height": 175}, {"width": 650, "height": 350}]
     tiles = 0
     for factor in info["tiles"][0]["scaleFactors"]:
@@ -99,14 +100,19 @@ def test_regions_sizes_qualities_and_formats_cut_the_right_pixels(client, image)
     assert fetch(client, f"/iiif/3/images/{image.pk}/1200,600,500,500/max/0/default.jpg").size == (100, 100)
 
 
-def test_a_tile_is_made_once_then_read_from_the_cache(client, image):
-    path = f"/iiif/3/images/{image.pk}/0,0,512,512/256,/0/default.jpg"
-    name = f"iiif/{image.pk}/0,0,512,512/256,/0/default.jpg"
+def test_an_announced_tile_is_made_once_then_read_from_the_cache_and_others_are_not_kept(client, image):
+    path = f"/iiif/3/images/{image.pk}/0,0,1024,700/512,/0/default.jpg"  # scale factor 2, first tile
+    name = f"iiif/{image.pk}/0,0,1024,700/512,350/0/default.jpg"
     assert not default_storage.exists(name)
     first = client.get(path).content
     assert default_storage.exists(name)
+    odd = client.get(f"/iiif/3/images/{image.pk}/pct:0,0,50.5,50/101,/0/default.jpg")
+    assert odd.status_code == 200 and sorted(default_storage.listdir(f"iiif/{image.pk}")[0]) == [
+        "0,0,1024,700"
+    ]
     image.original.delete(save=False)  # the original gone: only the cache can answer now
     assert client.get(path).content == first
+    assert client.get(f"/iiif/3/images/{image.pk}/full/max/0/default.jpg").status_code == 404
 
 
 @pytest.mark.parametrize(

@@ -77,7 +77,27 @@ def parse(query: str):
         raise Diagnostic(10, query[:200], "Query syntax error.") from error
     if parsed is None:
         raise Diagnostic(10, query[:200], "Query syntax error.")
+    check_size(parsed.root)
     return parsed.root
+
+
+# Clauses in one query (each is an index search): more is diagnostic 38, which also bounds the
+# depth `evaluate` recurses to.
+MAX_CLAUSES = 20
+# Words of one `any` clause, each its own index search.
+MAX_ANY_WORDS = 10
+
+
+def check_size(root) -> None:
+    clauses, stack = 0, [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, CQLTriple):
+            stack += [node.left, node.right]
+        else:
+            clauses += 1
+    if clauses > MAX_CLAUSES:
+        raise Diagnostic(38, str(MAX_CLAUSES), "Too many boolean operators in query.")
 
 
 def evaluate(node) -> Result:
@@ -121,7 +141,7 @@ def _clause(clause: CQLSearchClause) -> Result:
             records_public().order_by("-created_at", "-pk").values_list("pk", flat=True)[: CLAUSE_CAP + 1]
         )
         return Result(ids[:CLAUSE_CAP], len(ids) <= CLAUSE_CAP)
-    units = term.split() if relation == "any" else [term]
+    units = term.split()[:MAX_ANY_WORDS] if relation == "any" else [term]
     ids: list[int] = []
     exact = True
     for unit in units:

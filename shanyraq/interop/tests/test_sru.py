@@ -193,11 +193,16 @@ def test_explain_lists_indexes_schemas_and_limits(client, db):
         ({"query": "abai", "version": "1.2"}, 5),
         ({"query": "abai", "queryType": "searchTerms"}, 6),
         ({"operation": "scan", "scanClause": "abai"}, 4),
+        ({"query": " or ".join(f"w{n}" for n in range(21))}, 38),
+        ({"query": "(" * 400 + "abai" + ")" * 400}, None),
     ],
 )
 def test_diagnostics(client, db, params, number):
     RecordFactory(title="Book")
     root = sru(client, **params)
+    if number is None:  # deep but legal: answered
+        assert root.find(f"{SRU}diagnostics") is None
+        return
     assert diagnostic(root) == number
     if root.tag == f"{SRU}searchRetrieveResponse":
         assert root.find(f"{SRU}numberOfRecords").text == "0"
