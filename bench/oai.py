@@ -125,6 +125,7 @@ def run() -> str:
         for r in results
     ]
     slowest = min(r["rate"] for r in results)
+    slowest_cpu = min(r["rate_cpu"] for r in results)
     flat = all(r["rss_last"] <= r["rss_tenth"] * 1.05 for r in results)
     return "\n".join(
         [
@@ -133,8 +134,9 @@ def run() -> str:
             f"A whole harvest of {N:,} library records from `/oai`, target >= {TARGET_RATE:,} records/s with "
             "flat memory:",
             f"- slowest run **{slowest:,.0f} records/s** wall: **{'meets' if slowest >= TARGET_RATE else 'misses'}** "
-            f"the target; memory **{'flat' if flat else 'grows'}** (resident set after a tenth of the harvest → "
-            "at its end, within 5 %).",
+            f"the target on wall time; **{slowest_cpu:,.0f} records/s** on CPU time (harvester included): "
+            f"**{'meets' if slowest_cpu >= TARGET_RATE else 'misses'}** it on CPU time; memory "
+            f"**{'flat' if flat else 'grows'}** (resident set after a tenth of the harvest → at its end, within 5 %).",
             f"- 1-minute load average (2 cores, shared with other developers): {load_before:.1f} before, "
             f"{load_after:.1f} after; fill {fill:.0f} s.",
             "",
