@@ -21,6 +21,7 @@ from shanyraq.collection.models import Artifact, Term
 from shanyraq.collection.selectors import artifacts_public
 from shanyraq.core import languages
 from shanyraq.interop.marcxml import marcxml_record
+from shanyraq.interop.oai.lido import lido
 from shanyraq.library.labels import LANGUAGES
 from shanyraq.library.marc.export import dublin_core, to_marc21
 from shanyraq.library.models import Classification, Contributor, Record, Subject
@@ -32,6 +33,7 @@ MARC_NS = "http://www.loc.gov/MARC21/slim"
 FORMATS = {
     "oai_dc": (OAI_DC_NS, "http://www.openarchives.org/OAI/2.0/oai_dc.xsd"),
     "marc21": (MARC_NS, "http://www.loc.gov/standards/marcxml/schema/MARC21slim.xsd"),
+    "lido": ("http://www.lido-schema.org", "http://www.lido-schema.org/schema/v1.0/lido-v1.0.xsd"),
 }
 # How many items are read from the database at once while a page streams.
 CHUNK = 250
@@ -141,7 +143,7 @@ def _attach_children(parents: dict[int, object], relations: dict[str, type]) -> 
 
 class CollectionSource(Source):
     name = "collection"
-    formats = ("oai_dc",)
+    formats = ("oai_dc", "lido")
     model = Artifact
 
     def visible(self) -> QuerySet:
@@ -156,7 +158,9 @@ class CollectionSource(Source):
     def in_bulk(self, pks: list[int], *, with_metadata: bool) -> dict[int, Artifact]:
         qs = self.annotated().select_related("category")
         if with_metadata:
-            qs = qs.select_related("period", "object_type").prefetch_related("materials", "techniques")
+            qs = qs.select_related("period", "object_type").prefetch_related(
+                "materials", "techniques", "images"
+            )
         return qs.in_bulk(pks)
 
     def header(self, artifact: Artifact) -> Header:
@@ -170,7 +174,9 @@ class CollectionSource(Source):
         return None if pk is None else self.in_bulk([pk], with_metadata=True).get(pk)
 
     def metadata(self, artifact: Artifact, prefix: str, *, base_url: str) -> bytes:
-        """Simple Dublin Core; translated fields once per language with xml:lang."""
+        """LIDO (`lido.py`), or simple Dublin Core with translated fields once per language."""
+        if prefix == "lido":
+            return lido(artifact, base_url=base_url)
         out = [
             f'<oai_dc:dc xmlns:oai_dc="{OAI_DC_NS}" xmlns:dc="{DC_NS}" '
             'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '

@@ -14,6 +14,8 @@ OAI = "{http://www.openarchives.org/OAI/2.0/}"
 OAI_DC = "{http://www.openarchives.org/OAI/2.0/oai_dc/}"
 DC = "{http://purl.org/dc/elements/1.1/}"
 MARC = "{http://www.loc.gov/MARC21/slim}"
+LIDO = "{http://www.lido-schema.org}"
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 DATESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}Z)?$")
 # oai-identifier.xsd: oai:<repositoryIdentifier>:<local identifier>
 IDENTIFIER = re.compile(
@@ -72,11 +74,39 @@ def check_metadata(metadata) -> None:
             assert element.tag.startswith(DC) and element.tag.removeprefix(DC) in DC_ELEMENTS, element.tag
             assert len(element) == 0 and element.text
             assert set(element.attrib) <= {"{http://www.w3.org/XML/1998/namespace}lang"}
+    elif payload.tag == f"{LIDO}lido":
+        check_lido(payload)
     else:
         assert payload.tag == f"{MARC}record", payload.tag
         assert [c.tag for c in payload][0] == f"{MARC}leader"
         records = pymarc.parse_xml_to_array(io.BytesIO(etree.tostring(payload)))
         assert len(records) == 1 and records[0]["245"] is not None
+
+
+def check_lido(lido) -> None:
+    """lido-v1.0.xsd: lidoRecID first; then per language a descriptiveMetadata (its work type and
+    title required) and an administrativeMetadata (record ID, type and source required)."""
+    tags = [c.tag.removeprefix(LIDO) for c in lido]
+    assert tags[0] == "lidoRecID" and lido[0].text
+    described = [c for c in lido if c.tag == f"{LIDO}descriptiveMetadata"]
+    administered = [c for c in lido if c.tag == f"{LIDO}administrativeMetadata"]
+    assert described and len(described) == len(administered) == len(tags) - 1 - len(described)
+    for d in described:
+        assert d.get(XML_LANG)
+        assert [c.tag.removeprefix(LIDO) for c in d][:2] == [
+            "objectClassificationWrap",
+            "objectIdentificationWrap",
+        ]
+        assert (
+            d.find(f"{LIDO}objectClassificationWrap/{LIDO}objectWorkTypeWrap/{LIDO}objectWorkType")
+            is not None
+        )
+        assert d.find(
+            f"{LIDO}objectIdentificationWrap/{LIDO}titleWrap/{LIDO}titleSet/{LIDO}appellationValue"
+        ).text
+    for a in administered:
+        record = a.find(f"{LIDO}recordWrap")
+        assert [c.tag.removeprefix(LIDO) for c in record][:3] == ["recordID", "recordType", "recordSource"]
 
 
 def check_response(body: bytes) -> etree._Element:

@@ -100,6 +100,25 @@ def harvest_demo(scythe, records, artifacts, withdrawn_record, clock) -> None:
     twins = {f["6"][:3]: f["a"] for f in parsed[0].get_fields("880")}
     assert (parsed[0].title, twins["245"]) == (first.title_romanized, first.title)  # 245 and its 880 twin
 
+    museum = list(scythe.list_records(metadata_prefix="lido", ignore_deleted=True))
+    assert len(museum) == sum(artifacts.values())
+    lido_record = next(r for r in museum if r.header.identifier.endswith(f":{dombra.accession_number}"))
+    titles = {
+        t.getparent()
+        .getparent()
+        .getparent()
+        .getparent()
+        .get("{http://www.w3.org/XML/1998/namespace}lang"): t.text
+        for t in lido_record.xml.iter("{http://www.lido-schema.org}appellationValue")
+        if t.getparent().tag.endswith("titleSet")
+    }
+    assert titles == {
+        "zh-Hans": dombra.title_zh_hans,
+        "en": dombra.title_en,
+        "kk": dombra.title_kk,
+        "ru": dombra.title_ru,
+    }
+
     kazakh = {
         h.identifier for h in scythe.list_identifiers(metadata_prefix="marc21", set_="library:lang:kaz")
     }
@@ -146,6 +165,8 @@ def test_every_page_of_a_paged_harvest_has_the_schema_shape_and_the_last_token_i
         assert tokens[-1].text is None
     pages = harvest_pages(client, verb="ListRecords", metadataPrefix="marc21")
     assert sum(len(p.findall(f".//{OAI}record")) for p in pages) == 10
+    pages = harvest_pages(client, verb="ListRecords", metadataPrefix="lido")  # each page checked as LIDO
+    assert sum(len(p.findall(f".//{OAI}record")) for p in pages) == 6
 
 
 @pytest.mark.django_db
@@ -175,9 +196,9 @@ def test_get_record_and_list_metadata_formats_follow_the_item(client, oai_settin
     formats = get(
         client, verb="ListMetadataFormats", identifier=f"oai:{REPO}:collection:{artifact.accession_number}"
     )
-    assert [p.text for p in formats.iter(f"{OAI}metadataPrefix")] == ["oai_dc"]
+    assert [p.text for p in formats.iter(f"{OAI}metadataPrefix")] == ["oai_dc", "lido"]
     formats = get(client, verb="ListMetadataFormats")
-    assert [p.text for p in formats.iter(f"{OAI}metadataPrefix")] == ["oai_dc", "marc21"]
+    assert [p.text for p in formats.iter(f"{OAI}metadataPrefix")] == ["oai_dc", "marc21", "lido"]
     # POST is the same protocol.
     response = client.post(
         "/oai",
