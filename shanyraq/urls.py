@@ -11,6 +11,7 @@ from shanyraq.accounts import urls as accounts_urls
 from shanyraq.api.main import api
 from shanyraq.collection import staff_urls as collection_staff
 from shanyraq.collection import urls as collection_urls
+from shanyraq.interop import urls as interop_urls
 from shanyraq.library import staff_urls as library_staff
 from shanyraq.library import urls as library_urls
 from shanyraq.mail import staff_urls as mail_staff
@@ -45,6 +46,7 @@ urlpatterns = [
     *ops_urls.raw_urlpatterns,
     *site_urls.raw_urlpatterns,
     *newsletter_urls.raw_urlpatterns,
+    *interop_urls.raw_urlpatterns,
 ]
 
 urlpatterns += i18n_patterns(

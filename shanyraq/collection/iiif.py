@@ -1,9 +1,14 @@
-"""IIIF Presentation 3 manifests for published artifacts, built with iiif-prezi3."""
+"""IIIF Presentation 3 manifests for published artifacts and the Collection that lists them,
+built with iiif-prezi3; each image points to its IIIF Image API service (`iiif_image.py`)."""
 
 from __future__ import annotations
 
+import json
+import re
+
+from django.urls import reverse
 from django.utils.translation import gettext, override
-from iiif_prezi3 import Manifest
+from iiif_prezi3 import Collection, Manifest
 
 from shanyraq.collection.models import Artifact
 from shanyraq.core import languages
@@ -48,8 +53,9 @@ def manifest_for(artifact: Artifact, *, base_url: str) -> dict:
     credit = _lang_map(artifact, "credit_line")
     if "none" not in credit:
         manifest.requiredStatement = {"label": _ui_map("Credit line"), "value": credit}
-    if artifact.rights_statement.startswith("http"):
-        manifest.rights = artifact.rights_statement
+    rights = rights_uri(artifact.rights_statement)
+    if rights:
+        manifest.rights = rights
     manifest.homepage = [
         {
             "id": f"{base_url}/en{artifact.path}",
@@ -72,9 +78,45 @@ def manifest_for(artifact: Artifact, *, base_url: str) -> dict:
             height=image.height,
             width=image.width,
         )
+        # Deep zoom: viewers (Mirador, the artifact page) take tiles from the Image API service.
+        canvas.items[0].items[0].body.service = [
+            {"id": f"{base_url}{image.iiif_service_path}", "type": "ImageService3", "profile": "level1"}
+        ]
         canvas.thumbnail = [
             {"id": f"{base_url}{image.thumbnail.url}", "type": "Image", "format": "image/jpeg"}
         ]
-    import json
-
     return json.loads(manifest.json())
+
+
+# Presentation 3 `rights` takes a Creative Commons or RightsStatements.org URI, in the form the
+# IIIF validator checks: http (not https), the licence's own path, a trailing slash.
+RIGHTS = re.compile(
+    r"^https?://(?P<host>creativecommons\.org|rightsstatements\.org)/(?P<path>(licenses|publicdomain|vocab|page)/[^?#]+?)/?([?#].*)?$"
+)
+
+
+def rights_uri(statement: str) -> str:
+    """The statement as a rights URI the validator accepts, or "" (it then stays a credit line)."""
+    match = RIGHTS.match((statement or "").strip())
+    if not match:
+        return ""
+    path = match["path"]
+    if match["host"] == "rightsstatements.org":
+        path = path.replace("page/", "vocab/", 1)  # the human page and the URI differ only there
+    return f"http://{match['host']}/{path}/"
+
+
+def collection_for(artifacts, *, base_url: str) -> dict:
+    """A IIIF Collection of the artifacts' manifests, labelled in the four languages."""
+    collection = Collection(
+        id=f"{base_url}{reverse('collection-iiif-collection')}", label=_ui_map("Collection")
+    )
+    collection.items = [
+        {
+            "id": f"{base_url}/iiif/artifacts/{artifact.accession_number}/manifest.json",
+            "type": "Manifest",
+            "label": _lang_map(artifact, "title"),
+        }
+        for artifact in artifacts
+    ]
+    return json.loads(collection.json())

@@ -3,7 +3,7 @@
 from django.urls import path
 
 from shanyraq.collection.feeds import ExhibitionsFeed
-from shanyraq.collection.views import public
+from shanyraq.collection.views import iiif, public
 
 app_name = "collection"
 
@@ -20,5 +20,13 @@ raw_urlpatterns = [
     path("collection/a/<str:accession>/", public.qr_redirect, name="collection-qr"),
     path(
         "iiif/artifacts/<str:accession>/manifest.json", public.iiif_manifest, name="collection-iiif-manifest"
+    ),
+    path("iiif/collection.json", iiif.collection, name="collection-iiif-collection"),
+    path("iiif/3/images/<int:pk>", iiif.image_service, name="collection-iiif-image"),
+    path("iiif/3/images/<int:pk>/info.json", iiif.image_info, name="collection-iiif-image-info"),
+    path(
+        "iiif/3/images/<int:pk>/<str:region>/<str:size>/<str:rotation>/<str:quality>.<str:fmt>",
+        iiif.image_request,
+        name="collection-iiif-image-request",
     ),
 ]

@@ -57,6 +57,11 @@ class RecordAdmin(GuardedModelAdmin):
         pk = form.instance.pk
         transaction.on_commit(lambda: records_index([pk]))
 
+    def has_delete_permission(self, request, obj=None):
+        # A record is withdrawn (untick "shown in the catalogue"), never deleted: OAI-PMH promises
+        # harvesters persistent deletions, so a withdrawn record stays to say so (decision 021).
+        return False
+
 
 @admin.register(Copy)
 class CopyAdmin(GuardedModelAdmin):

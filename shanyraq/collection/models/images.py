@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from shanyraq.collection.models.artifacts import Artifact
@@ -32,3 +33,13 @@ class ArtifactImage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.artifact_id} image {self.pk}"
+
+    @property
+    def iiif_service_path(self) -> str:
+        """The IIIF Image API service of this image (no host): manifests and viewers start here."""
+        return reverse("collection-iiif-image", kwargs={"pk": self.pk})
+
+    @property
+    def iiif_info_url(self) -> str:
+        """The service's info.json (no host), what a deep-zoom viewer on the artifact page opens."""
+        return reverse("collection-iiif-image-info", kwargs={"pk": self.pk})
