@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "shanyraq.collection",
     "shanyraq.library",
     "shanyraq.programs",
+    "shanyraq.exchange",
     "shanyraq.site",
     "shanyraq.api",
     "shanyraq.backups",

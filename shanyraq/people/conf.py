@@ -17,6 +17,7 @@ DEFAULT_ERASURE_HOOKS = [
     "shanyraq.library.services.privacy.person_forget",
     "shanyraq.programs.services.privacy.person_forget",
     "shanyraq.spaces.services.person_forget",
+    "shanyraq.exchange.services.privacy.person_forget",
     "shanyraq.mail.services.person_forget",  # the outbox: outbox_erase_for(person.email)
     "shanyraq.accounts.services.person_forget",  # sign-in lockouts and authenticators
 ]

@@ -28,7 +28,7 @@ from shanyraq.search.normalizer import ParsedQuery, parse_query
 from shanyraq.search.rows import FUZZY_MIN, PRIVATE_MARK, kind_mark
 from shanyraq.search.services import deletions
 
-KINDS = ["artifact", "exhibition", "record", "program", "space", "page"]
+KINDS = ["artifact", "exhibition", "record", "program", "space", "page", "post"]
 CANDIDATES = 120
 MAX_FUZZY = 8
 logger = logging.getLogger(__name__)

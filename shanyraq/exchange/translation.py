@@ -1,0 +1,15 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from shanyraq.exchange.models import Post, PostImage
+
+
+@register(Post)
+class PostTranslation(TranslationOptions):
+    """A member writes in one or more of the four languages; the page marks a fallback with `lang`."""
+
+    fields = ("title", "body")
+
+
+@register(PostImage)
+class PostImageTranslation(TranslationOptions):
+    fields = ("alt",)
