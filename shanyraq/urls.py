@@ -11,6 +11,8 @@ from shanyraq.accounts import urls as accounts_urls
 from shanyraq.api.main import api
 from shanyraq.collection import staff_urls as collection_staff
 from shanyraq.collection import urls as collection_urls
+from shanyraq.exchange import staff_urls as exchange_staff
+from shanyraq.exchange import urls as exchange_urls
 from shanyraq.library import staff_urls as library_staff
 from shanyraq.library import urls as library_urls
 from shanyraq.mail import staff_urls as mail_staff
@@ -30,6 +32,7 @@ staff_patterns = [
     path("mail/", include(mail_staff)),
     path("programs/", include(programs_staff)),
     path("spaces/", include(spaces_staff)),
+    path("exchange/", include(exchange_staff)),
     path("ops/", include(ops_staff)),
 ]
 
@@ -50,6 +53,7 @@ urlpatterns += i18n_patterns(
     path("library/", include(library_urls)),
     path("programs/", include(programs_urls)),
     path("spaces/", include(spaces_urls)),
+    path("exchange/", include(exchange_urls)),
     prefix_default_language=True,
 )
 
