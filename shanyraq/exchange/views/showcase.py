@@ -75,6 +75,6 @@ def post_new(request):
             messages.success(request, _("Thank you. Your post is published once a moderator approves it."))
             return redirect("exchange:home")
         except ValidationError as exc:
-            for field, errors in exc.message_dict.items():
+            for _field, errors in exc.message_dict.items():
                 form.add_error(None, errors)
     return render(request, "exchange/post_new.html", {"form": form}, status=400 if form.errors else 200)
