@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ROOT / "docs" / "benchmarks"
-AREAS = ["search", "collection", "library", "opac", "programs"]
+AREAS = ["search", "collection", "library", "opac", "programs", "exchange"]
 
 
 def machine() -> str:

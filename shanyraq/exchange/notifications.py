@@ -7,7 +7,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop as N_
+from django.utils.translation import gettext_noop
 
 from shanyraq.exchange import tokens
 from shanyraq.exchange.models import JoinRequest, Meeting, Member, Tandem
@@ -78,8 +78,8 @@ def _to_member(member: Member, subject: str, body: str, related, topic: str, **v
 def tandem_requested(tandem: Tandem) -> None:
     _to_member(
         tandem.second,
-        N_("%(name)s would like to be your tandem partner"),
-        N_("%(name)s would like to learn with you. Open the exchange to accept or decline."),
+        gettext_noop("%(name)s would like to be your tandem partner"),
+        gettext_noop("%(name)s would like to learn with you. Open the exchange to accept or decline."),
         tandem,
         "exchange.tandem_request",
         name=tandem.first.display_name,
@@ -89,8 +89,8 @@ def tandem_requested(tandem: Tandem) -> None:
 def tandem_accepted(tandem: Tandem) -> None:
     _to_member(
         tandem.first,
-        N_("%(name)s accepted your tandem request"),
-        N_("%(name)s accepted. You can now write to each other and book a meeting room."),
+        gettext_noop("%(name)s accepted your tandem request"),
+        gettext_noop("%(name)s accepted. You can now write to each other and book a meeting room."),
         tandem,
         "exchange.tandem_accept",
         name=tandem.second.display_name,
@@ -107,8 +107,8 @@ def meeting_booked(meeting: Meeting) -> None:
     for member in (tandem.first, tandem.second):
         _to_member(
             member,
-            N_("Tandem meeting booked: %(when)s"),
-            N_(
+            gettext_noop("Tandem meeting booked: %(when)s"),
+            gettext_noop(
                 "Your tandem meeting is booked for %(when)s in %(space)s. Staff are nearby during the meeting."
             ),
             meeting,
@@ -123,8 +123,8 @@ def meeting_reminder(meeting: Meeting) -> None:
     for member in (tandem.first, tandem.second):
         _to_member(
             member,
-            N_("Reminder: tandem meeting %(when)s"),
-            N_("A reminder: your tandem meeting is on %(when)s in %(space)s."),
+            gettext_noop("Reminder: tandem meeting %(when)s"),
+            gettext_noop("A reminder: your tandem meeting is on %(when)s in %(space)s."),
             meeting,
             "exchange.reminder",
             when=_when(meeting, member.person.language),

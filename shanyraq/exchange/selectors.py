@@ -126,58 +126,34 @@ def suggestions(
     ).values_list("first_id", "second_id"):
         excluded |= {first, second}
     n = conf.get("EXCHANGE_CANDIDATES_PER_KEY")
-    best: dict[int, Suggestion] = {}
+    # Score on integers first; the reasons (translated text) are written for the winners only.
+    best: dict[int, tuple[int, tuple]] = {}
     for mk in mine:
         speaks, learns = mk.key.split(">")
         mirror = f"{learns}>{speaks}"
         for row in _candidate_rows(mirror, own.city, birth, low, high, n):
-            (mid, key, pbirth, pcity, pcountry, pspeak, plearn, pint, pavail, pmeet) = row
-            if mid in excluded:
+            mid, _key, pbirth, pcity, pcountry, pspeak, plearn, pint, pavail, pmeet = row
+            if mid in excluded or not own.meeting & pmeet:
                 continue
-            shared_meeting = own.meeting & pmeet
             if minor and not (own.meeting & pmeet & 1):
                 continue  # minors meet only at the center
-            if not shared_meeting:
-                continue
-            score, reasons = (
-                40,
-                [
-                    _("Speaks %(language)s (%(level)s) and learns %(yours)s")
-                    % {
-                        "language": language_name(learns, _lang()),
-                        "level": _level_label(pspeak),
-                        "yours": language_name(speaks, _lang()),
-                    }
-                ],
-            )
-            score += _level_points(pspeak)
-            if abs(plearn - mk.learn_level) <= 1:
-                score += 5
-                reasons.append(_("Learning at about your level"))
+            score = 40 + _level_points(pspeak)
+            balanced = abs(plearn - mk.learn_level) <= 1
             shared = pint & own.interests
-            if shared:
-                score += 4 * min(bin(shared).count("1"), 4)
-                names = [str(label) for i, (_c, label) in enumerate(INTERESTS) if shared >> i & 1]
-                reasons.append(_("Shared interests: %(list)s") % {"list": ", ".join(names[:4])})
-            overlap = bin(pavail & own.availability).count("1")
-            if overlap:
-                score += 2 * min(overlap, 10)
-                reasons.append(_("Free at the same times"))
-            else:
-                score -= 10
-            if pcity == own.city:
-                score += 10
-                reasons.append(_("Lives in your city"))
-            elif pcountry == own.country:
-                score += 3
+            overlap = (pavail & own.availability).bit_count()
             gap = abs(_age(pbirth, today) - _age(birth, today))
+            score += (
+                5 * balanced + 4 * min(shared.bit_count(), 4) + (2 * min(overlap, 10) if overlap else -10)
+            )
+            score += 10 if pcity == own.city else (3 if pcountry == own.country else 0)
             score += max(0, 10 - 2 * gap)
-            if gap <= 2:
-                reasons.append(_("Close to your age"))
-            current = best.get(mid)
-            if current is None or current.score < score:
-                best[mid] = Suggestion(member_id=mid, score=score, key=key, reasons=reasons)
-    ranked = sorted(best.values(), key=lambda s: (-s.score, s.member_id))[:limit]
+            if mid not in best or best[mid][0] < score:
+                best[mid] = (score, (mk, row, balanced, shared, overlap, gap))
+    top = sorted(best.items(), key=lambda item: (-item[1][0], item[0]))[:limit]
+    ranked = [
+        Suggestion(member_id=mid, score=score, key=detail[1][1], reasons=_reasons(own, *detail))
+        for mid, (score, detail) in top
+    ]
     if load and ranked:
         members = (
             Member.objects.select_related("person")
@@ -188,6 +164,34 @@ def suggestions(
             s.member = members.get(s.member_id)
         ranked = [s for s in ranked if s.member is not None and may_meet(member, s.member, today)]
     return ranked
+
+
+def _reasons(
+    own: MatchKey, mk: MatchKey, row: tuple, balanced: bool, shared: int, overlap: int, gap: int
+) -> list[str]:
+    """Why this partner is suggested, in the reader's language."""
+    speaks, learns = mk.key.split(">")
+    reader = _lang()
+    reasons = [
+        _("Speaks %(language)s (%(level)s) and learns %(yours)s")
+        % {
+            "language": language_name(learns, reader),
+            "level": _level_label(row[5]),
+            "yours": language_name(speaks, reader),
+        }
+    ]
+    if balanced:
+        reasons.append(_("Learning at about your level"))
+    if shared:
+        names = [str(label) for i, (_c, label) in enumerate(INTERESTS) if shared >> i & 1]
+        reasons.append(_("Shared interests: %(list)s") % {"list": ", ".join(names[:4])})
+    if overlap:
+        reasons.append(_("Free at the same times"))
+    if row[3] == own.city:
+        reasons.append(_("Lives in your city"))
+    if gap <= 2:
+        reasons.append(_("Close to your age"))
+    return reasons
 
 
 def _lang() -> str:

@@ -6,6 +6,7 @@ Pure code (no database): the matching scores and the bench use the same bit mask
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from babel import Locale
 from django.utils.translation import gettext_lazy as _
@@ -42,7 +43,9 @@ FIRST_HOUR, LAST_HOUR, BLOCK_HOURS = 6, 22, 2
 BLOCKS_PER_DAY = (LAST_HOUR - FIRST_HOUR) // BLOCK_HOURS
 
 
+@functools.lru_cache(maxsize=256)
 def language_name(code: str, reader_language: str) -> str:
+    """The CLDR name of a language in the reader's language (cached: parsing a locale is slow)."""
     try:
         return Locale.parse(to_locale(reader_language)).languages.get(code, code)
     except (ValueError, TypeError):

@@ -120,6 +120,11 @@ POLICY: dict[str, Policy] = {
     "library:history_choice": Policy("signed_in", method="POST"),
     "library:data_export": Policy("signed_in", ok=CARD),
     "library:data_erase": Policy("signed_in", ok=CARD),
+    "exchange_staff:moderation": perm("exchange.moderate_post"),
+    "exchange_staff:moderate": perm("exchange.moderate_post", method="POST"),
+    "exchange_staff:safeguarding": perm("exchange.view_minor_messages"),
+    "exchange_staff:safeguarding_tandem": perm("exchange.view_minor_messages"),
+    "exchange_staff:message_hide": perm("exchange.view_minor_messages", method="POST"),
 }
 
 # The admin's own pages for each registered model follow the model permissions; these models are
@@ -190,6 +195,9 @@ def fill(world, key: str, route: str) -> list[str]:
         "programs_staff:sessions": {"pk": world.program.pk},
         "spaces_staff:decide": {"pk": world.booking.pk},
         "mail_staff:retry": {"pk": world.message.pk},
+        "exchange_staff:moderate": {"pk": world.exchange["post"].pk},
+        "exchange_staff:safeguarding_tandem": {"pk": world.exchange["tandem"].pk},
+        "exchange_staff:message_hide": {"pk": world.exchange["message"].pk},
         "library:hold_place": {"pk": world.record.pk},
         "library:loan_renew": {"pk": world.loan.pk},
         "library:hold_cancel": {"pk": world.hold.pk},
@@ -288,7 +296,11 @@ def expected(persona: str, key: str, path: str) -> tuple[bool, int]:
 @pytest.fixture
 def world(staff_user, clock, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    return W.build(staff_user)
+    from shanyraq.exchange.tests.factories import matrix_world
+
+    world = W.build(staff_user)
+    world.exchange = matrix_world()
+    return world
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -66,3 +66,25 @@ def member_make(
 
 def guardian_make(name: str = "Guardian") -> Person:
     return person_create(name=name, email=f"guardian{next(_seq)}@example.org", language="kk")
+
+
+def matrix_world() -> dict:
+    """The exchange's objects for the role x URL matrix: a minors' tandem with a message, a post."""
+    from shanyraq.exchange.models import Message, Post, Tandem
+
+    a = member_make(speaks={"zh": 7}, learns={"kk": 2}, born=dt.date(2011, 1, 1), guardian=guardian_make())
+    b = member_make(speaks={"kk": 7}, learns={"zh": 2}, born=dt.date(2010, 6, 1), guardian=guardian_make())
+    low, high = sorted([a.pk, b.pk])
+    tandem = Tandem.objects.create(
+        first=a,
+        second=b,
+        first_teaches="zh",
+        second_teaches="kk",
+        status="active",
+        involves_minor=True,
+        low=low,
+        high=high,
+    )
+    message = Message.objects.create(tandem=tandem, sender=a, body="hello")
+    post = Post.objects.create(member=a, title_en="A post")
+    return {"tandem": tandem, "message": message, "post": post}
