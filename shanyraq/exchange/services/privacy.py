@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from shanyraq.core import languages
 from shanyraq.exchange import search_sources
-from shanyraq.exchange.models import Block, JoinRequest, Member, Message, Tandem
+from shanyraq.exchange.models import Block, JoinRequest, Meeting, Member, Message, Tandem
 from shanyraq.exchange.selectors import years_before
+from shanyraq.mail.services import outbox_erase_about
 from shanyraq.people.models import Person
 from shanyraq.search.services import index_remove
 
@@ -67,7 +68,14 @@ def member_erase_data(member: Member) -> list[str]:
     post_ids = [str(pk) for pk in member.posts.values_list("pk", flat=True)]
     files = [image.image for post in member.posts.all() for image in post.images.all()]
     member.posts.all().delete()
-    Tandem.objects.filter(Q(first=member) | Q(second=member)).delete()
+    tandems = Tandem.objects.filter(Q(first=member) | Q(second=member))
+    # E-mails to the partners named the member ("Li would like to be your tandem partner").
+    outbox_erase_about(related_type="exchange.tandem", ids=tandems.values_list("pk", flat=True))
+    outbox_erase_about(
+        related_type="exchange.meeting",
+        ids=Meeting.objects.filter(tandem__in=tandems).values_list("pk", flat=True),
+    )
+    tandems.delete()
     member.delete()
     if post_ids:
         index_remove(search_sources.KIND, post_ids)
