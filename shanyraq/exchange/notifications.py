@@ -102,31 +102,35 @@ def _when(meeting: Meeting, language: str) -> str:
         return formats.date_format(timezone.localtime(meeting.booking.start), "DATETIME_FORMAT")
 
 
-def meeting_booked(meeting: Meeting) -> None:
+def _to_both(meeting: Meeting, subject: str, body: str, topic: str) -> None:
     tandem = meeting.tandem
     for member in (tandem.first, tandem.second):
         _to_member(
             member,
-            gettext_noop("Tandem meeting booked: %(when)s"),
-            gettext_noop(
-                "Your tandem meeting is booked for %(when)s in %(space)s. Staff are nearby during the meeting."
-            ),
+            subject,
+            body,
             meeting,
-            "exchange.meeting",
+            topic,
             when=_when(meeting, member.person.language),
             space=meeting.booking.space,
         )
+
+
+def meeting_booked(meeting: Meeting) -> None:
+    _to_both(
+        meeting,
+        gettext_noop("Tandem meeting booked: %(when)s"),
+        gettext_noop(
+            "Your tandem meeting is booked for %(when)s in %(space)s. Staff are nearby during the meeting."
+        ),
+        "exchange.meeting",
+    )
 
 
 def meeting_reminder(meeting: Meeting) -> None:
-    tandem = meeting.tandem
-    for member in (tandem.first, tandem.second):
-        _to_member(
-            member,
-            gettext_noop("Reminder: tandem meeting %(when)s"),
-            gettext_noop("A reminder: your tandem meeting is on %(when)s in %(space)s."),
-            meeting,
-            "exchange.reminder",
-            when=_when(meeting, member.person.language),
-            space=meeting.booking.space,
-        )
+    _to_both(
+        meeting,
+        gettext_noop("Reminder: tandem meeting %(when)s"),
+        gettext_noop("A reminder: your tandem meeting is on %(when)s in %(space)s."),
+        "exchange.reminder",
+    )

@@ -20,6 +20,23 @@ from shanyraq.exchange.services import tandems
 from shanyraq.exchange.views.common import member_required, show_error
 
 
+def _attempt(request, action, *args, **kwargs) -> bool:
+    """Call a service; show its refusal as a message in the member's language. True if it worked."""
+    try:
+        action(*args, **kwargs)
+    except ValidationError as exc:
+        show_error(request, exc)
+    except PermissionDenied:
+        messages.error(request, _("Not allowed."))
+    else:
+        return True
+    return False
+
+
+def _form_errors(request, form) -> None:
+    messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+
+
 @member_required
 def suggestions(request):
     member = request.member
@@ -79,15 +96,15 @@ def tandem(request, pk: int):
 @member_required
 def tandem_decide(request, pk: int):
     tandem = _tandem(request, pk)
-    try:
-        tandems.tandem_decide(
-            tandem=tandem,
-            member=request.member,
-            accept=request.POST.get("answer") == "accept",
-            actor=request.user,
-        )
-    except (ValidationError, PermissionDenied) as exc:
-        messages.error(request, " ".join(getattr(exc, "messages", [_("Not allowed.")])))
+    accept = request.POST.get("answer") == "accept"
+    _attempt(
+        request,
+        tandems.tandem_decide,
+        tandem=tandem,
+        member=request.member,
+        accept=accept,
+        actor=request.user,
+    )
     return redirect("exchange:tandem", pk=pk)
 
 
@@ -104,17 +121,17 @@ def tandem_end(request, pk: int):
 def message_send(request, pk: int):
     tandem = _tandem(request, pk)
     form = MessageForm(request.POST)
-    if form.is_valid():
-        try:
-            message_services.message_send(
-                tandem=tandem, sender=request.member, body=form.cleaned_data["body"], actor=request.user
-            )
-        except ValidationError as exc:
-            show_error(request, exc)
-        except PermissionDenied:
-            messages.error(request, _("You can write only to an active tandem partner."))
+    if not form.is_valid():
+        _form_errors(request, form)
     else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+        _attempt(
+            request,
+            message_services.message_send,
+            tandem=tandem,
+            sender=request.member,
+            body=form.cleaned_data["body"],
+            actor=request.user,
+        )
     return redirect("exchange:tandem", pk=pk)
 
 
@@ -153,25 +170,17 @@ def meeting_book(request, pk: int):
     tandem = _tandem(request, pk)
     spaces = list(tandems.meeting_spaces())
     form = MeetingForm(request.POST, spaces=spaces)
-    if form.is_valid():
-        space = next(s for s in spaces if s.pk == form.cleaned_data["space"])
-        start = form.cleaned_data["start"]
-        if timezone.is_naive(start):
-            start = timezone.make_aware(start)
-        try:
-            tandems.meeting_book(
-                tandem=tandem,
-                member=request.member,
-                space=space,
-                start=start,
-                end=start + dt.timedelta(minutes=form.cleaned_data["minutes"]),
-                actor=request.user,
-            )
-            messages.success(request, _("The room is booked. We e-mailed you both."))
-        except ValidationError as exc:
-            show_error(request, exc)
-        except PermissionDenied:
-            messages.error(request, _("Not allowed."))
-    else:
-        messages.error(request, " ".join(e for errs in form.errors.values() for e in errs))
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("exchange:tandem", pk=pk)
+    space = next(s for s in spaces if s.pk == form.cleaned_data["space"])
+    start = form.cleaned_data["start"]
+    if timezone.is_naive(start):
+        start = timezone.make_aware(start)
+    end = start + dt.timedelta(minutes=form.cleaned_data["minutes"])
+    if _attempt(
+        request, tandems.meeting_book, tandem=tandem, member=request.member, space=space, start=start, end=end,
+        actor=request.user,
+    ):  # fmt: skip
+        messages.success(request, _("The room is booked. We e-mailed you both."))
     return redirect("exchange:tandem", pk=pk)
