@@ -275,6 +275,21 @@ def minors_tandems() -> QuerySet[Tandem]:
     )
 
 
+def tandems_for_safeguarding() -> QuerySet[Tandem]:
+    """What the safeguarding officer may open: every tandem with a minor, and any tandem in which
+    a message was reported (adults' other conversations stay private)."""
+    return Tandem.objects.filter(Q(involves_minor=True) | Q(messages__reports__isnull=False)).distinct()
+
+
+def reported_messages() -> QuerySet[Message]:
+    return (
+        Message.objects.filter(reports__resolved_at__isnull=True, hidden=False)
+        .distinct()
+        .select_related("sender", "tandem")
+        .order_by("sent_at")
+    )
+
+
 def posts_public() -> QuerySet[Post]:
     return Post.objects.filter(status=Post.Status.PUBLISHED).select_related("member__person")
 

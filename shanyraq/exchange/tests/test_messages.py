@@ -79,3 +79,22 @@ def test_moderator_cannot_read_minors_messages(clock, staff_client):
     assert (
         staff_client("moderator").get(f"/en/staff/exchange/safeguarding/tandems/{t.pk}/").status_code == 403
     )
+
+
+def test_an_adults_reported_message_reaches_the_officer_and_other_adult_talk_stays_private(
+    tandem, staff_client
+):
+    private = messages.message_send(tandem=tandem, sender=tandem.first, body="see you on Saturday")
+    officer = staff_client("safeguarding_officer")
+    assert officer.get(f"/en/staff/exchange/safeguarding/tandems/{tandem.pk}/").status_code == 404
+    assert officer.post(f"/en/staff/exchange/messages/{private.pk}/hide/", {"reason": "x"}).status_code == 404
+    rude = messages.message_send(tandem=tandem, sender=tandem.second, body="rude words")
+    messages.report_create(reporter=tandem.first, message=rude, reason="harassment")
+    assert "rude words" in officer.get("/en/staff/exchange/safeguarding/").content.decode()
+    assert (
+        officer.post(f"/en/staff/exchange/messages/{rude.pk}/hide/", {"reason": "harassment"}).status_code
+        == 302
+    )
+    rude.refresh_from_db()
+    private.refresh_from_db()
+    assert (rude.hidden, private.hidden) == (True, False)

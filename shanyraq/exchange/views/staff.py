@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.exchange import selectors
 from shanyraq.exchange.forms import ModerationForm
-from shanyraq.exchange.models import Message, Post, Tandem
+from shanyraq.exchange.models import Message, Post
 from shanyraq.exchange.services import showcase
 from shanyraq.exchange.services.messages import message_hide
 
@@ -51,12 +51,16 @@ def moderate(request, pk: int):
 
 @staff_permission_required(SAFEGUARDING)
 def safeguarding(request):
-    return render(request, "exchange/staff/safeguarding.html", {"tandems": selectors.minors_tandems()[:200]})
+    return render(
+        request,
+        "exchange/staff/safeguarding.html",
+        {"tandems": selectors.minors_tandems()[:200], "reported": selectors.reported_messages()[:200]},
+    )
 
 
 @staff_permission_required(SAFEGUARDING)
 def safeguarding_tandem(request, pk: int):
-    tandem = get_object_or_404(Tandem, pk=pk, involves_minor=True)
+    tandem = get_object_or_404(selectors.tandems_for_safeguarding(), pk=pk)
     return render(
         request,
         "exchange/staff/safeguarding_tandem.html",
@@ -70,6 +74,6 @@ def safeguarding_tandem(request, pk: int):
 @require_POST
 @staff_permission_required(SAFEGUARDING)
 def message_hide_view(request, pk: int):
-    message = get_object_or_404(Message, pk=pk, tandem__involves_minor=True)
+    message = get_object_or_404(Message, pk=pk, tandem__in=selectors.tandems_for_safeguarding())
     message_hide(message=message, actor=request.user, reason=request.POST.get("reason", ""))
     return redirect("exchange_staff:safeguarding_tandem", pk=message.tandem_id)
