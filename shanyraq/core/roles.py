@@ -24,6 +24,8 @@ ROLES: dict[str, object] = {
     "teacher": _("Teacher"),
     "safeguarding_officer": _("Safeguarding officer"),
     "moderator": _("Showcase moderator"),
+    "exchange_coordinator": _("Exchange coordinator"),
+    "reviewer": _("Reviewer"),
 }
 
 

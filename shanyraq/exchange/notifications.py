@@ -134,3 +134,23 @@ def meeting_reminder(meeting: Meeting) -> None:
         gettext_noop("A reminder: your tandem meeting is on %(when)s in %(space)s."),
         "exchange.reminder",
     )
+
+
+def application_decided(application) -> None:
+    """The coordinator's decision, in the applicant's language."""
+    from shanyraq.core.languages import translated
+
+    member = application.member
+    language = member.person.language
+    with translation.override(language):
+        title, _lang = translated(application.call, "title", language)
+        decision = application.get_status_display()
+    _to_member(
+        member,
+        gettext_noop("Your application to %(call)s: %(decision)s"),
+        gettext_noop("The coordinator has decided on your application to %(call)s: %(decision)s."),
+        application,
+        "exchange.application_decision",
+        call=title,
+        decision=decision,
+    )

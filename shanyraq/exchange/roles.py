@@ -14,6 +14,16 @@ PERMISSIONS = {
     ],
     "moderator": ["exchange.view_post", "exchange.moderate_post"],
     "director": ["exchange.view_post"],
+    # Publishes calls and decides on applications (and exports the accepted applicants).
+    "exchange_coordinator": [
+        "exchange.view_call",
+        "exchange.add_call",
+        "exchange.change_call",
+        "exchange.view_application",
+        "exchange.decide_application",
+    ],
+    # Invited reviewers score the applications of the calls whose panel they sit on.
+    "reviewer": ["exchange.review_application"],
 }
 
 MINORS = "exchange.view_minor_messages"

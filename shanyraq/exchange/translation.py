@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from shanyraq.exchange.models import Post, PostImage
+from shanyraq.exchange.models import Call, Post, PostImage, Question
 
 
 @register(Post)
@@ -13,3 +13,13 @@ class PostTranslation(TranslationOptions):
 @register(PostImage)
 class PostImageTranslation(TranslationOptions):
     fields = ("alt",)
+
+
+@register(Call)
+class CallTranslation(TranslationOptions):
+    fields = ("title", "description")
+
+
+@register(Question)
+class QuestionTranslation(TranslationOptions):
+    fields = ("label",)

@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from shanyraq.core import languages
 from shanyraq.exchange import search_sources
-from shanyraq.exchange.models import Block, JoinRequest, Meeting, Member, Message, Tandem
+from shanyraq.exchange.models import Answer, Block, JoinRequest, Meeting, Member, Message, Tandem
 from shanyraq.exchange.selectors import years_before
 from shanyraq.mail.services import outbox_erase_about
 from shanyraq.people.models import Person
@@ -58,6 +58,14 @@ def member_export(member: Member) -> dict:
             }
             for p in member.posts.all()
         ],
+        "applications": [
+            {
+                "call": a.call_id,
+                "status": a.status,
+                "answers": {ans.question_id: ans.text for ans in a.answers.all()},
+            }
+            for a in member.applications.all()
+        ],
         "blocked": list(Block.objects.filter(blocker=member).values_list("blocked_id", flat=True)),
     }
 
@@ -67,6 +75,7 @@ def member_erase_data(member: Member) -> list[str]:
     words = [member.display_name, member.school, member.city]
     post_ids = [str(pk) for pk in member.posts.values_list("pk", flat=True)]
     files = [image.image for post in member.posts.all() for image in post.images.all()]
+    files += [a.file for a in Answer.objects.filter(application__member=member).exclude(file="")]
     member.posts.all().delete()
     tandems = Tandem.objects.filter(Q(first=member) | Q(second=member))
     # E-mails to the partners named the member ("Li would like to be your tandem partner").
