@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from shanyraq.exchange.views import members, showcase, tandems
+from shanyraq.exchange.views import calls, members, showcase, tandems
 
 app_name = "exchange"
 
@@ -26,6 +26,9 @@ urlpatterns = [
     path("tandems/<int:pk>/block/", tandems.block, name="block"),
     path("tandems/<int:pk>/meetings/", tandems.meeting_book, name="meeting_book"),
     path("messages/<int:pk>/report/", tandems.message_report, name="message_report"),
+    path("calls/", calls.call_list, name="calls"),
+    path("calls/<int:pk>/", calls.call_apply, name="call"),
+    path("calls/<int:pk>/withdraw/", calls.call_withdraw, name="call_withdraw"),
     path("showcase/", showcase.post_list, name="showcase"),
     path("showcase/new/", showcase.post_new, name="post_new"),
     path("showcase/<int:pk>/", showcase.post_detail, name="post"),

@@ -125,6 +125,12 @@ POLICY: dict[str, Policy] = {
     "exchange_staff:safeguarding": perm("exchange.view_minor_messages"),
     "exchange_staff:safeguarding_tandem": perm("exchange.view_minor_messages"),
     "exchange_staff:message_hide": perm("exchange.view_minor_messages", method="POST"),
+    "exchange_staff:applications": perm("exchange.decide_application"),
+    "exchange_staff:export": perm("exchange.decide_application"),
+    "exchange_staff:decide": perm("exchange.decide_application", method="POST"),
+    "exchange_staff:reviews": perm("exchange.review_application"),
+    # A reviewer scores only the calls whose panel they sit on (the world's call has no panel).
+    "exchange_staff:review": perm("exchange.review_application", not_theirs=["reviewer"]),
 }
 
 # The admin's own pages for each registered model follow the model permissions; these models are
@@ -198,6 +204,10 @@ def fill(world, key: str, route: str) -> list[str]:
         "exchange_staff:moderate": {"pk": world.exchange["post"].pk},
         "exchange_staff:safeguarding_tandem": {"pk": world.exchange["tandem"].pk},
         "exchange_staff:message_hide": {"pk": world.exchange["message"].pk},
+        "exchange_staff:applications": {"pk": world.exchange["call"].pk},
+        "exchange_staff:export": {"pk": world.exchange["call"].pk, "fmt": "csv"},
+        "exchange_staff:decide": {"pk": world.exchange["application"].pk},
+        "exchange_staff:review": {"pk": world.exchange["application"].pk},
         "library:hold_place": {"pk": world.record.pk},
         "library:loan_renew": {"pk": world.loan.pk},
         "library:hold_cancel": {"pk": world.hold.pk},

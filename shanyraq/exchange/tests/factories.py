@@ -87,4 +87,13 @@ def matrix_world() -> dict:
     )
     message = Message.objects.create(tandem=tandem, sender=a, body="hello")
     post = Post.objects.create(member=a, title_en="A post")
-    return {"tandem": tandem, "message": message, "post": post}
+    from django.utils import timezone
+
+    from shanyraq.exchange.models import Application, Call
+
+    call = Call.objects.create(
+        title_en="Camp", status="published", deadline=timezone.now() + dt.timedelta(days=5), places=2,
+        criteria=[{"code": "motivation", "max": 10}],
+    )  # fmt: skip
+    application = Application.objects.create(call=call, member=a, status="submitted")
+    return {"tandem": tandem, "message": message, "post": post, "call": call, "application": application}
