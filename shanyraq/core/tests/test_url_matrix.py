@@ -126,7 +126,7 @@ POLICY: dict[str, Policy] = {
     "exchange_staff:safeguarding_tandem": perm("exchange.view_minor_messages"),
     "exchange_staff:message_hide": perm("exchange.view_minor_messages", method="POST"),
     "exchange_staff:applications": perm("exchange.decide_application"),
-    "exchange_staff:export": perm("exchange.decide_application"),
+    "exchange_staff:export": perm("exchange.decide_application", method="POST"),
     "exchange_staff:decide": perm("exchange.decide_application", method="POST"),
     "exchange_staff:reviews": perm("exchange.review_application"),
     # A reviewer scores only the calls whose panel they sit on (the world's call has no panel).

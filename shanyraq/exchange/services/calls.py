@@ -24,6 +24,7 @@ from shanyraq.core.exports import rows_to_csv, rows_to_xlsx
 from shanyraq.core.services import audit_record
 from shanyraq.exchange import notifications
 from shanyraq.exchange.models import Answer, Application, Call, Conflict, Member, Question, Review
+from shanyraq.exchange.services.files import files_rolled_back
 
 FILE_MAX_BYTES = 5 * 1024 * 1024
 FILE_KINDS = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
@@ -82,43 +83,35 @@ def application_save(
         clean[question.pk] = value
     if errors:
         raise ValidationError(errors)
-    stored = []
-    try:
-        with transaction.atomic():
-            application, _created = Application.objects.select_for_update().get_or_create(
-                call=call, member=member
-            )
-            if application.status not in (Application.Status.DRAFT, Application.Status.SUBMITTED):
-                raise ValidationError(_("This application can no longer be changed."))
-            for qid, value in clean.items():
-                answer, _new = Answer.objects.get_or_create(application=application, question_id=qid)
-                if questions[qid].kind == Question.Kind.FILE:
-                    if value:
-                        name, data = value
-                        answer.file.save(
-                            f"{uuid.uuid4().hex}.{_file_kind(data)}", ContentFile(data), save=False
-                        )
-                        stored.append(answer.file)
-                else:
-                    answer.text = value
-                answer.save()
-            if submit:
-                problems = eligibility_problems(call, member)
-                have = {a.question_id: a for a in application.answers.all()}
-                for q in questions.values():
-                    a = have.get(q.pk)
-                    if q.required and (a is None or not (a.text or a.file)):
-                        problems.append(_("Please answer: %(question)s") % {"question": q.label})
-                if problems:
-                    raise ValidationError(problems)
-                application.status = Application.Status.SUBMITTED
-                application.submitted_at = timezone.now()
-                application.save(update_fields=["status", "submitted_at"])
-                audit_record(actor=actor, action="exchange.application_submit", target=application)
-    except Exception:
-        for f in stored:
-            f.storage.delete(f.name)
-        raise
+    with files_rolled_back() as stored, transaction.atomic():
+        application, _created = Application.objects.select_for_update().get_or_create(
+            call=call, member=member
+        )
+        if application.status not in (Application.Status.DRAFT, Application.Status.SUBMITTED):
+            raise ValidationError(_("This application can no longer be changed."))
+        for qid, value in clean.items():
+            answer, _new = Answer.objects.get_or_create(application=application, question_id=qid)
+            if questions[qid].kind == Question.Kind.FILE:
+                if value:
+                    name, data = value
+                    answer.file.save(f"{uuid.uuid4().hex}.{_file_kind(data)}", ContentFile(data), save=False)
+                    stored.append(answer.file)
+            else:
+                answer.text = value
+            answer.save()
+        if submit:
+            problems = eligibility_problems(call, member)
+            have = {a.question_id: a for a in application.answers.all()}
+            for q in questions.values():
+                a = have.get(q.pk)
+                if q.required and (a is None or not (a.text or a.file)):
+                    problems.append(_("Please answer: %(question)s") % {"question": q.label})
+            if problems:
+                raise ValidationError(problems)
+            application.status = Application.Status.SUBMITTED
+            application.submitted_at = timezone.now()
+            application.save(update_fields=["status", "submitted_at"])
+            audit_record(actor=actor, action="exchange.application_submit", target=application)
     return application
 
 

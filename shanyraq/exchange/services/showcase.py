@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from shanyraq.core.services import audit_record
 from shanyraq.exchange import search_sources
 from shanyraq.exchange.models import Member, Post, PostImage
+from shanyraq.exchange.services.files import files_rolled_back
 from shanyraq.exchange.services.images import image_clean
 from shanyraq.people.models import Consent
 from shanyraq.people.selectors import consent_current
@@ -72,26 +73,20 @@ def post_create(
         prepared.append((data, width, height, alts, bool(item.get("shows_face"))))
     if errors:
         raise ValidationError(errors)
-    stored = []
-    try:
-        with transaction.atomic():
-            post = Post(member=member, kind=kind)
-            for code, value in clean.items():
-                setattr(post, f"title_{SUFFIXES[code]}", value["title"])
-                setattr(post, f"body_{SUFFIXES[code]}", value["body"])
-            post.save()
-            for data, width, height, alts, face in prepared:
-                image = PostImage(post=post, width=width, height=height, shows_face=face)
-                for code, text in alts.items():
-                    setattr(image, f"alt_{SUFFIXES[code]}", text)
-                image.image.save(f"{uuid.uuid4().hex}.jpg", ContentFile(data), save=False)
-                stored.append(image.image)
-                image.save()
-            audit_record(actor=actor, action="exchange.post_create", target=post)
-    except Exception:
-        for f in stored:
-            f.storage.delete(f.name)
-        raise
+    with files_rolled_back() as stored, transaction.atomic():
+        post = Post(member=member, kind=kind)
+        for code, value in clean.items():
+            setattr(post, f"title_{SUFFIXES[code]}", value["title"])
+            setattr(post, f"body_{SUFFIXES[code]}", value["body"])
+        post.save()
+        for data, width, height, alts, face in prepared:
+            image = PostImage(post=post, width=width, height=height, shows_face=face)
+            for code, text in alts.items():
+                setattr(image, f"alt_{SUFFIXES[code]}", text)
+            image.image.save(f"{uuid.uuid4().hex}.jpg", ContentFile(data), save=False)
+            stored.append(image.image)
+            image.save()
+        audit_record(actor=actor, action="exchange.post_create", target=post)
     return post
 
 

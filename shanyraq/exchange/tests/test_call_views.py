@@ -48,7 +48,7 @@ def test_an_applicant_applies_two_reviewers_score_and_the_coordinator_accepts(cl
     application.refresh_from_db()
     assert application.status == "accepted"
     assert OutboxMessage.objects.get(topic="exchange.application_decision").language == "kk"
-    export = client.get(f"/en/staff/exchange/calls/{call.pk}/export.csv")
+    export = client.post(f"/en/staff/exchange/calls/{call.pk}/export.csv")
     assert export.status_code == 200 and member.person.name in export.content.decode("utf-8-sig")
 
 

@@ -119,8 +119,10 @@ def decide(request, pk: int):
     return redirect("exchange_staff:applications", pk=application.call_id)
 
 
+@require_POST
 @staff_permission_required(DECIDE)
 def export(request, pk: int, fmt: str):
+    """A POST: the export of personal data is audited, and a GET must change nothing."""
     call = get_object_or_404(Call, pk=pk)
     if fmt not in ("csv", "xlsx"):
         raise Http404
