@@ -165,6 +165,8 @@ def test_every_registered_job_names_a_callable_or_a_command():
         "idempotency_prune",
         "send_overdue_reminders",
         "programs_send_reminders",
+        "exchange_meeting_reminders",  # registered by ExchangeConfig.ready
+        "exchange_join_prune",
     ]
     for job in jobs.JOBS:
         if job.command:
