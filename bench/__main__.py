@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SECTIONS = ROOT / "docs" / "benchmarks"
-AREAS = ["search", "collection", "library", "opac", "programs", "newsletter", "oai"]
+AREAS = ["search", "collection", "library", "opac", "programs", "newsletter", "oai", "exchange"]
 
 
 def machine() -> str:

@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "shanyraq.library",
     "shanyraq.programs",
     "shanyraq.newsletter",
+    "shanyraq.exchange",
     "shanyraq.site",
     "shanyraq.api",
     "shanyraq.backups",

@@ -12,6 +12,8 @@ from shanyraq.api.main import api
 from shanyraq.collection import staff_urls as collection_staff
 from shanyraq.collection import urls as collection_urls
 from shanyraq.interop import urls as interop_urls
+from shanyraq.exchange import staff_urls as exchange_staff
+from shanyraq.exchange import urls as exchange_urls
 from shanyraq.library import staff_urls as library_staff
 from shanyraq.library import urls as library_urls
 from shanyraq.mail import staff_urls as mail_staff
@@ -34,6 +36,7 @@ staff_patterns = [
     path("newsletter/", include(newsletter_staff)),
     path("programs/", include(programs_staff)),
     path("spaces/", include(spaces_staff)),
+    path("exchange/", include(exchange_staff)),
     path("ops/", include(ops_staff)),
 ]
 
@@ -58,6 +61,7 @@ urlpatterns += i18n_patterns(
     path("programs/", include(programs_urls)),
     path("spaces/", include(spaces_urls)),
     path("newsletter/", include(newsletter_urls)),
+    path("exchange/", include(exchange_urls)),
     prefix_default_language=True,
 )
 

@@ -22,6 +22,10 @@ ROLES: dict[str, object] = {
     "program_coordinator": _("Program coordinator"),
     "front_desk": _("Front desk"),
     "teacher": _("Teacher"),
+    "safeguarding_officer": _("Safeguarding officer"),
+    "moderator": _("Showcase moderator"),
+    "exchange_coordinator": _("Exchange coordinator"),
+    "reviewer": _("Reviewer"),
 }
 
 

@@ -18,6 +18,7 @@ DEFAULT_ERASURE_HOOKS = [
     "shanyraq.programs.services.privacy.person_forget",
     "shanyraq.spaces.services.person_forget",
     "shanyraq.newsletter.services.subscribers.person_forget",  # before the outbox's: it writes there
+    "shanyraq.exchange.services.privacy.person_forget",
     "shanyraq.mail.services.person_forget",  # the outbox: outbox_erase_for(person.email)
     "shanyraq.accounts.services.person_forget",  # sign-in lockouts and authenticators
 ]

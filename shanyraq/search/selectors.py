@@ -36,7 +36,7 @@ from shanyraq.search.normalizer import ParsedQuery, parse_query
 from shanyraq.search.rows import FUZZY_MIN, PRIVATE_MARK, kind_mark
 from shanyraq.search.services import deletions
 
-KINDS = ["artifact", "exhibition", "record", "program", "space", "page"]
+KINDS = ["artifact", "exhibition", "record", "program", "space", "page", "post"]
 CANDIDATES = 120
 MAX_FUZZY = 8
 PARTIAL_SHARE = 0.5  # a partial match has words carrying more than this share of the weight

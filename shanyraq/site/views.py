@@ -27,6 +27,7 @@ KIND_LABELS = {
     "program": _("Program"),
     "space": _("Space"),
     "page": _("Page"),
+    "post": _("Showcase"),
 }
 
 

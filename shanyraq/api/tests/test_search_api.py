@@ -9,7 +9,7 @@ from shanyraq.search.tests.fixtures import corpus  # noqa: F401
 pytestmark = pytest.mark.django_db
 
 RU_CODES = "Используйте один из вариантов: zh-hans, en, kk, ru"
-KK_KINDS = "Мыналардың бірін қолданыңыз: artifact, exhibition, record, program, space, page"
+KK_KINDS = "Мыналардың бірін қолданыңыз: artifact, exhibition, record, program, space, page, post"
 
 
 def test_search_returns_ranked_hits_in_the_requested_language(client, corpus):  # noqa: F811

@@ -57,6 +57,16 @@ def test_the_sensitive_fields_are_declared():
         "spaces.booking": {"requester_email": CONTACT},
         "newsletter.subscriber": {"email": CONTACT},
         "newsletter.delivery": {"email": CONTACT},
+        "exchange.member": {
+            "school": "exchange.view_minor_messages",
+            "availability": "exchange.view_minor_messages",
+            "name_public_consent_by": "exchange.view_minor_messages",
+        },
+        "exchange.joinrequest": {
+            "data": "exchange.view_minor_messages",
+            "guardian_email": "exchange.view_minor_messages",
+            "email": "exchange.view_minor_messages",
+        },
     }
 
 

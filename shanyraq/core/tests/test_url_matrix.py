@@ -140,6 +140,17 @@ POLICY: dict[str, Policy] = {
     "library:history_choice": Policy("signed_in", method="POST"),
     "library:data_export": Policy("signed_in", ok=CARD),
     "library:data_erase": Policy("signed_in", ok=CARD),
+    "exchange_staff:moderation": perm("exchange.moderate_post"),
+    "exchange_staff:moderate": perm("exchange.moderate_post", method="POST"),
+    "exchange_staff:safeguarding": perm("exchange.view_minor_messages"),
+    "exchange_staff:safeguarding_tandem": perm("exchange.view_minor_messages"),
+    "exchange_staff:message_hide": perm("exchange.view_minor_messages", method="POST"),
+    "exchange_staff:applications": perm("exchange.decide_application"),
+    "exchange_staff:export": perm("exchange.decide_application", method="POST"),
+    "exchange_staff:decide": perm("exchange.decide_application", method="POST"),
+    "exchange_staff:reviews": perm("exchange.review_application"),
+    # A reviewer scores only the calls whose panel they sit on (the world's call has no panel).
+    "exchange_staff:review": perm("exchange.review_application", not_theirs=["reviewer"]),
 }
 
 # The admin's own pages for each registered model follow the model permissions; these models are
@@ -222,6 +233,13 @@ def fill(world, key: str, route: str) -> list[str]:
         "newsletter_staff:export": {"fmt": "csv"},
         "newsletter_staff:subscriber_data": {"pk": world.subscriber.pk},
         "newsletter_staff:subscriber_erase": {"pk": world.subscriber.pk},
+        "exchange_staff:moderate": {"pk": world.exchange["post"].pk},
+        "exchange_staff:safeguarding_tandem": {"pk": world.exchange["tandem"].pk},
+        "exchange_staff:message_hide": {"pk": world.exchange["message"].pk},
+        "exchange_staff:applications": {"pk": world.exchange["call"].pk},
+        "exchange_staff:export": {"pk": world.exchange["call"].pk, "fmt": "csv"},
+        "exchange_staff:decide": {"pk": world.exchange["application"].pk},
+        "exchange_staff:review": {"pk": world.exchange["application"].pk},
         "library:hold_place": {"pk": world.record.pk},
         "library:loan_renew": {"pk": world.loan.pk},
         "library:hold_cancel": {"pk": world.hold.pk},
@@ -320,7 +338,11 @@ def expected(persona: str, key: str, path: str) -> tuple[bool, int]:
 @pytest.fixture
 def world(staff_user, clock, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    return W.build(staff_user)
+    from shanyraq.exchange.tests.factories import matrix_world
+
+    world = W.build(staff_user)
+    world.exchange = matrix_world()
+    return world
 
 
 @pytest.mark.parametrize("persona", PERSONAS)

@@ -168,6 +168,8 @@ def test_every_registered_job_names_a_callable_or_a_command():
         "programs_send_reminders",
         "newsletter_send",
         "newsletter_prune",
+        "exchange_meeting_reminders",  # registered by ExchangeConfig.ready
+        "exchange_join_prune",
     ]
     for job in jobs.JOBS:
         if job.command:

@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ExchangeConfig(AppConfig):
+    name = "shanyraq.exchange"
+    label = "exchange"
+    verbose_name = _("Youth exchange")
+
+    def ready(self) -> None:
+        # The scheduler's registry (ops.jobs) is extended here, as its docstring invites.
+        import datetime as dt
+
+        from shanyraq.ops.jobs import Daily, Every, Job, register
+
+        register(
+            Job(
+                "exchange_meeting_reminders", Every(minutes=30), call="shanyraq.exchange.tasks.send_reminders"
+            )
+        )
+        register(
+            Job("exchange_join_prune", Daily(dt.time(3, 50)), call="shanyraq.exchange.tasks.prune_joins")
+        )

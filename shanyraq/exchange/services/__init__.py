@@ -1,0 +1,1 @@
+"""State changes of the exchange, one module per concern (members, tandems, messages, showcase, privacy)."""

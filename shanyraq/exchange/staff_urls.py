@@ -1,0 +1,18 @@
+from django.urls import path
+
+from shanyraq.exchange.views import calls, staff
+
+app_name = "exchange_staff"
+
+urlpatterns = [
+    path("moderation/", staff.moderation, name="moderation"),
+    path("posts/<int:pk>/moderate/", staff.moderate, name="moderate"),
+    path("safeguarding/", staff.safeguarding, name="safeguarding"),
+    path("safeguarding/tandems/<int:pk>/", staff.safeguarding_tandem, name="safeguarding_tandem"),
+    path("messages/<int:pk>/hide/", staff.message_hide_view, name="message_hide"),
+    path("calls/<int:pk>/applications/", calls.applications, name="applications"),
+    path("calls/<int:pk>/export.<str:fmt>", calls.export, name="export"),
+    path("applications/<int:pk>/decide/", calls.decide, name="decide"),
+    path("reviews/", calls.reviews, name="reviews"),
+    path("reviews/<int:pk>/", calls.review, name="review"),
+]

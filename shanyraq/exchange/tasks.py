@@ -1,0 +1,19 @@
+"""Thin task wrappers the scheduler runs (ops.jobs registry; see apps.ExchangeConfig.ready)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+
+@task()
+def send_reminders() -> int:
+    from shanyraq.exchange.services.tandems import reminders_send
+
+    return reminders_send()
+
+
+@task()
+def prune_joins() -> int:
+    from shanyraq.exchange.services.members import joins_prune
+
+    return joins_prune()
