@@ -11,9 +11,9 @@ from shanyraq.accounts import urls as accounts_urls
 from shanyraq.api.main import api
 from shanyraq.collection import staff_urls as collection_staff
 from shanyraq.collection import urls as collection_urls
-from shanyraq.interop import urls as interop_urls
 from shanyraq.exchange import staff_urls as exchange_staff
 from shanyraq.exchange import urls as exchange_urls
+from shanyraq.interop import urls as interop_urls
 from shanyraq.library import staff_urls as library_staff
 from shanyraq.library import urls as library_urls
 from shanyraq.mail import staff_urls as mail_staff
