@@ -160,3 +160,14 @@ def browser():
         chromium = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
         yield chromium
         chromium.close()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Every test starts in the default language: a test (or a view it calls outside a request)
+    that activates a language must not change what the next test in the same worker sees."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()

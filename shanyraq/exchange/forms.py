@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from django import forms
+from django.utils.text import format_lazy
+from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from shanyraq.exchange.models import Member, Post, Report
 from shanyraq.exchange.vocab import INTERESTS, LANGUAGES, LEVELS, language_name
@@ -18,7 +19,10 @@ PARTS = [
     ("afternoon", pgettext_lazy("time of day", "afternoon"), "12:00", "17:00"),
     ("evening", pgettext_lazy("time of day", "evening"), "17:00", "21:00"),
 ]
-SLOTS = [(f"{d}-{code}", f"{day} {label}") for d, day in DAYS for code, label, _s, _e in PARTS]
+# Lazy: the labels are put together in the reader's language, not at import time.
+SLOTS = [
+    (f"{d}-{code}", format_lazy("{} {}", day, label)) for d, day in DAYS for code, label, _s, _e in PARTS
+]
 LANGUAGE_ROWS = 2
 
 
@@ -198,13 +202,17 @@ class PostForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        for code, name in LANG_FIELDS:
+        for code, _name in LANG_FIELDS:
             key = code.replace("-", "_")
             self.fields[f"title_{key}"] = forms.CharField(
-                label=_("Title") + f" ({name})", max_length=200, required=False
+                label=f"{_('Title')} ({get_language_info(code)['name_translated']})",
+                max_length=200,
+                required=False,
             )
             self.fields[f"body_{key}"] = forms.CharField(
-                label=_("Text") + f" ({name})", widget=forms.Textarea(attrs={"rows": 5}), required=False
+                label=f"{_('Text')} ({get_language_info(code)['name_translated']})",
+                widget=forms.Textarea(attrs={"rows": 5}),
+                required=False,
             )
 
     def texts(self) -> dict:

@@ -18,8 +18,8 @@ def test_a_chinese_visitor_registers_on_a_phone(browser, live_server):
         page.goto(f"{live_server.url}/zh-hans/programs/")
         page.get_by_role("link", name="儿童毡艺大师班").click()
         assert page.locator("#seats-left").inner_text() == "剩余 12 个名额"
-        page.get_by_label("您的姓名").fill("李明")
-        page.get_by_label("电子邮箱").fill("liming@example.org")
+        page.locator("main").get_by_label("您的姓名").fill("李明")
+        page.locator("main").get_by_label("电子邮箱").fill("liming@example.org")
         page.get_by_role("button", name="报名").click()
         page.wait_for_selector("#registration-result")
         code = Registration.objects.get().code
