@@ -44,16 +44,22 @@ def pytest_configure(config):
 def pytest_collection_modifyitems(config, items):
     """Under --on-date, a test whose other processes read the real clock cannot be moved in time
     (time-machine reaches this process only): it is skipped there and runs in the ordinary run.
-    A test that pins its own clock (the `clock` fixture) would only repeat itself: skipped too."""
+    A test that pins its own clock (the `clock` fixture) would only repeat itself: skipped too, as
+    are browser tests (see below), to keep five dated runs inside CI's time."""
     if not config.getoption("--on-date"):
         return
     skip = pytest.mark.skip(reason="real processes on the real clock: --on-date does not reach them")
     pinned = pytest.mark.skip(reason="pins its own clock (the `clock` fixture): the same on every date")
+    # A browser test drives pages whose dated content the same pages' client tests check on every
+    # date; Chromium start-up is most of its cost, so the dated runs leave it to the ordinary run.
+    in_browser = pytest.mark.skip(reason="browser flow: its pages' dates are checked by client tests")
     for item in items:
         if item.get_closest_marker("real_clock"):
             item.add_marker(skip)
         elif "clock" in getattr(item, "fixturenames", ()):
             item.add_marker(pinned)
+        elif "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(in_browser)
 
 
 def pytest_report_header(config):
