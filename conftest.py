@@ -49,6 +49,7 @@ def pytest_collection_modifyitems(config, items):
     if not config.getoption("--on-date"):
         return
     skip = pytest.mark.skip(reason="real processes on the real clock: --on-date does not reach them")
+    undated = pytest.mark.skip(reason="hostile input, fuzzing or races: the same on every date")
     pinned = pytest.mark.skip(reason="pins its own clock (the `clock` fixture): the same on every date")
     # A browser test drives pages whose dated content the same pages' client tests check on every
     # date; Chromium start-up is most of its cost, so the dated runs leave it to the ordinary run.
@@ -56,6 +57,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.get_closest_marker("real_clock"):
             item.add_marker(skip)
+        elif item.get_closest_marker("undated"):
+            item.add_marker(undated)
         elif "clock" in getattr(item, "fixturenames", ()):
             item.add_marker(pinned)
         elif "browser" in getattr(item, "fixturenames", ()):

@@ -165,6 +165,7 @@ N = 300
 
 
 @pytest.mark.slow
+@pytest.mark.real_clock  # the worker is a separate process on the real clock
 @pytest.mark.django_db(transaction=True)
 @pytest.mark.parametrize("crash", ["before_handed", "after_dot"])
 def test_a_worker_killed_halfway_and_started_again_delivers_every_reader_exactly_once(

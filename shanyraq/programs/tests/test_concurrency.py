@@ -27,7 +27,7 @@ from shanyraq.people.models import Person
 from shanyraq.programs.models import Registration
 from shanyraq.programs.tests.factories import ProgramFactory, SpaceFactory, make_session
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.undated, pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 ATTEMPTS, SEATS = 200, 20
 
