@@ -7,6 +7,7 @@ from django.utils.text import format_lazy
 from django.utils.translation import get_language_info, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
+from shanyraq.core.optin import optin_field
 from shanyraq.exchange.models import Member, Post, Report
 from shanyraq.exchange.vocab import INTERESTS, LANGUAGES, LEVELS, language_name
 
@@ -128,6 +129,7 @@ class ProfileForm(forms.Form):
 
 class JoinForm(ProfileForm):
     name = forms.CharField(label=_("Full name"), max_length=200)
+    newsletter = optin_field()
     name_other = forms.CharField(
         label=_("Your name in another script (optional)"),
         max_length=200,
@@ -142,6 +144,10 @@ class JoinForm(ProfileForm):
     )
 
     field_order = ["name", "name_other", "display_name", "email", "password", "birth_date", "guardian_email"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["newsletter"] = self.fields.pop("newsletter")  # last, after the member's own data
 
     def join_data(self) -> dict:
         data = self.profile()

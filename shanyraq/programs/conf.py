@@ -24,9 +24,6 @@ DEFAULTS = {
     "PROGRAMS_EMAIL_MAX_LENGTH": 254,
     "PROGRAMS_PHONE_MAX_LENGTH": 40,
     "PROGRAMS_GROUP_NAME_MAX_LENGTH": 200,
-    # Called with (email=, language=, text_shown=) when the registration form's newsletter box is
-    # ticked: the newsletter's double opt-in (programs never imports the newsletter). "" turns it off.
-    "PROGRAMS_NEWSLETTER_OPTIN": "shanyraq.newsletter.services.subscribers.optin_from_form",
     # Hours a seat offered from the waiting list is kept.
     "PROGRAMS_OFFER_HOURS": 24,
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shanyraq.core.optin import optin_field
 from shanyraq.programs.services.public import ChildInput, Submission
 
 MAX_CHILDREN = 4
@@ -48,9 +49,7 @@ class RegistrationForm(forms.Form):
         required=False,
     )
     # Opt-in only: ticking it asks the newsletter to send a confirmation e-mail (double opt-in).
-    newsletter = forms.BooleanField(
-        label=_("Also send me the center's newsletter (you will get an e-mail to confirm)."), required=False
-    )
+    newsletter = optin_field()
     # Honeypot: hidden from people by CSS, filled in by bots.
     website = forms.CharField(label=_("Leave this empty"), max_length=200, required=False)
 

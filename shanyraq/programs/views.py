@@ -13,7 +13,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
-from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -21,7 +20,8 @@ from django.views.decorators.http import require_http_methods
 from shanyraq.core import languages
 from shanyraq.core.calendars import OutOfRange, month_start
 from shanyraq.core.limits import limit_body
-from shanyraq.programs import conf, ics, ratelimit, selectors, tokens
+from shanyraq.core.optin import newsletter_optin
+from shanyraq.programs import ics, ratelimit, selectors, tokens
 from shanyraq.programs.forms import RegistrationForm
 from shanyraq.programs.models import Program, Registration, Session
 from shanyraq.programs.services.public import registration_submit
@@ -194,7 +194,7 @@ def session_detail(request, pk: int):
                 for field_name, messages in exc.message_dict.items():
                     form.add_error(field_name if field_name in form.fields else None, messages)
             else:
-                _newsletter_optin(form)
+                newsletter_optin(form)
                 token = tokens.make(registrations[0].pk, "view")
                 return redirect(reverse("programs:registration", kwargs={"token": token}))
     session.seats_left = selectors.seats_left(session)
@@ -211,16 +211,6 @@ def session_detail(request, pk: int):
         },
         status=429 if error else (400 if request.method == "POST" else 200),
     )
-
-
-def _newsletter_optin(form: RegistrationForm) -> None:
-    """The ticked newsletter box: the newsletter's hook sends its confirmation e-mail (opt-in only)."""
-    hook = conf.get("PROGRAMS_NEWSLETTER_OPTIN")
-    email = form.cleaned_data.get("email")
-    if hook and email and form.cleaned_data.get("newsletter"):
-        import_string(hook)(
-            email=email, language=languages.current(), text_shown=str(form.fields["newsletter"].label)
-        )
 
 
 def _registration_from(token: str, action: str) -> Registration:

@@ -113,3 +113,20 @@ def test_member_pages_send_strangers_to_sign_in(client):
     response = client.get("/en/exchange/suggestions/")
     assert response.status_code == 302 and "/en/exchange/login/" in response["Location"]
     assert Member.objects.count() == 0
+
+
+def test_the_newsletter_box_on_the_join_form_only_asks_for_a_confirmation(client, clock):
+    """Opt-in only: no box, no subscriber; a ticked box makes a pending subscriber and one
+    confirmation e-mail in the member's language, never a subscription by itself."""
+    from django.core import mail
+
+    from shanyraq.newsletter.models import Subscriber
+
+    client.post("/kk/exchange/join/", join_post())
+    assert Subscriber.objects.count() == 0
+    JoinRequest.objects.all().delete()
+    mail.outbox.clear()
+    assert client.post("/kk/exchange/join/", {**join_post(), "newsletter": "on"}).status_code == 302
+    reader = Subscriber.objects.get()
+    assert (reader.status, reader.language) == (Subscriber.Status.PENDING, "kk")
+    assert reader.consents.get().source == "registration"

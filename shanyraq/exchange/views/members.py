@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 
 from shanyraq.accounts.views import SignInView
 from shanyraq.core.limits import limit_body
+from shanyraq.core.optin import newsletter_optin
 from shanyraq.core.ratelimit import Rate, allow
 from shanyraq.exchange import selectors, tokens
 from shanyraq.exchange.forms import GuardianForm, JoinForm, ProfileForm
@@ -58,6 +59,7 @@ def join(request):
                 members.join_request_create(
                     data=form.join_data(), password=form.cleaned_data["password"], language=get_language()
                 )
+                newsletter_optin(form)
                 return redirect("exchange:join_sent")
             except ValidationError as exc:
                 _apply_errors(form, exc)
