@@ -77,7 +77,9 @@ from shanyraq.programs.services.sessions import session_create
 if sys.argv[1] == "setup":
     cap = int(sys.argv[2]); tag = sys.argv[3]
     space = SpaceFactory(slug="bench-" + tag, capacity=cap)
-    start = timezone.now() + dt.timedelta(days=30)
+    day = timezone.localdate() + dt.timedelta(days=30)
+    day += dt.timedelta(days=1) if day.weekday() == 0 else dt.timedelta(0)  # inside opening hours
+    start = timezone.make_aware(dt.datetime.combine(day, dt.time(10, 0)))
     s = session_create(program=ProgramFactory(), space=space, start=start, end=start + dt.timedelta(hours=2))
     print(s.pk)
 else:
