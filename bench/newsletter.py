@@ -4,7 +4,8 @@ Method: a fresh SQLite benchmark database (var/bench/newsletter.sqlite3) is migr
 confirmed subscribers are written, a quarter in each language (zh-hans, en, kk, ru), and one
 mailing with a subject and a ~4 KB body per language (sections, links). `mailing_start` writes
 the 50,000 delivery rows; then `mailing_send` runs in this process with no throttle
-(NEWSLETTER_SEND_RATE=0), exactly as the worker runs it: batch claims, one `handed` commit before
+(NEWSLETTER_SEND_RATE=0), exactly as the worker runs it: two SMTP connections in two threads
+(NEWSLETTER_SMTP_CONNECTIONS, the default), batch claims, one `handed` commit before
 each end-of-data, batched `sent` marks, a per-reader message (HTML + text, RFC 8058 headers,
 their own signed links). The SMTP server is aiosmtpd in a separate process on 127.0.0.1 that
 accepts and counts every message (and every recipient, to check each was delivered once).
@@ -99,6 +100,7 @@ def run() -> str:
 
     settings.NEWSLETTER_SEND_RATE = 0
     settings.NEWSLETTER_BATCH = 200
+    settings.NEWSLETTER_SMTP_CONNECTIONS = int(os.environ.get("BENCH_SMTP_CONNECTIONS", "2"))
     call_command("migrate", verbosity=0)
 
     from shanyraq.newsletter import rendering
@@ -193,8 +195,9 @@ def run() -> str:
         + "Reading the figures: the wall-clock rate carries the machine's load (the sender, the SMTP "
         + "server and other developers' work share 2 cores). The CPU columns do not: sender plus "
         + "server CPU per message is the cost of one hand-off, so a free core for each would hand off "
-        + "about 1000 / max(sender, server) messages per second. Several workers can send one "
-        + "mailing at once (each claims its own batches).\n"
+        + "about 1000 / max(sender, server) messages per second. One SMTP connection waits for the "
+        + "server's answer after every command, so the worker sends over two at once (each claims its "
+        + "own batches); several workers can send one mailing at once the same way.\n"
     )
 
 

@@ -12,6 +12,9 @@ TIME_ZONE = "Asia/Shanghai"
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend", "QUEUES": ["default"]}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# One SMTP connection per mailing: most tests run inside a transaction another thread cannot see;
+# the tests of parallel sending ask for two (newsletter/tests/test_sending.py).
+NEWSLETTER_SMTP_CONNECTIONS = 1
 # Tests that sign in as a director with force_login would need a device; the two-factor tests turn it on.
 ACCOUNTS_TWO_FACTOR_REQUIRED = False
 # Most tests schedule sessions relative to today, on any weekday and hour; the opening-hours tests

@@ -7,6 +7,7 @@ NEWSLETTER_SIGNUP_RATE_EMAIL   sign-up attempts per address, "count/seconds" (de
 NEWSLETTER_CONFIRM_RESEND_SECONDS  at most one confirmation e-mail per address in this window
                                (default 3600): repeated sign-ups never flood a mailbox
 NEWSLETTER_SEND_RATE           messages per second one worker hands to SMTP (default 20; 0 = no limit)
+NEWSLETTER_SMTP_CONNECTIONS    SMTP connections one worker sends a mailing over at once (default 2), sharing the rate
 NEWSLETTER_BATCH               deliveries one worker claims at a time (default 50)
 NEWSLETTER_CLAIM_SECONDS       claimed deliveries of a dead worker are taken again after this (default 300)
 NEWSLETTER_MAX_ATTEMPTS        tries of one delivery before it is failed (default 5)
@@ -51,6 +52,11 @@ def confirm_resend() -> dt.timedelta:
 
 def send_rate() -> float:
     return float(_get("NEWSLETTER_SEND_RATE", 20))
+
+
+def smtp_connections() -> int:
+    """SMTP connections one worker sends a mailing over at once (NEWSLETTER_SMTP_CONNECTIONS)."""
+    return max(1, int(_get("NEWSLETTER_SMTP_CONNECTIONS", 2)))
 
 
 def batch_size() -> int:

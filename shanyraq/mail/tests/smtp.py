@@ -22,6 +22,7 @@ class Inbox:
 
     def __init__(self, delay: float = 0.0):
         self.messages: list[tuple[list[str], bytes]] = []
+        self.peers: list[tuple[str, int]] = []  # the client connection each message came over
         self.delay = delay
         self.refuse: set[str] = set()
         self._lock = threading.Lock()
@@ -37,6 +38,7 @@ class Inbox:
             time.sleep(self.delay)  # blocks the server's loop: messages are taken one at a time
         with self._lock:
             self.messages.append((list(envelope.rcpt_tos), envelope.original_content or envelope.content))
+            self.peers.append(tuple(session.peer))
         return "250 OK"
 
     def parsed(self) -> list[email.message.EmailMessage]:

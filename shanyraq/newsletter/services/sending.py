@@ -25,6 +25,7 @@ import os
 import re
 import smtplib
 import socket
+import threading
 import time
 import uuid
 from collections.abc import Callable
@@ -32,6 +33,8 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.db import connection as db_connection
+from django.db import connections as db_connections
 from django.db import transaction
 from django.db.models import Count, F, Q
 from django.utils import timezone
@@ -262,15 +265,20 @@ def recover(mailing_id: int, now: dt.datetime) -> None:
 
 
 def _claim(mailing_id: int, worker: str, now: dt.datetime, size: int) -> list[Delivery]:
+    """The next batch of due rows, now ours; empty only when nothing is due. A batch another worker
+    (or connection) claimed first is not an end: look again, until a claim wins or nothing is due."""
     due = Delivery.objects.filter(mailing_id=mailing_id, status=D.PENDING, next_attempt_at__lte=now)
-    ids = list(due.order_by("pk").values_list("pk", flat=True)[:size])
-    if not ids:
-        return []
-    # One conditional UPDATE: a row another worker claimed in between is no longer pending.
-    Delivery.objects.filter(pk__in=ids, status=D.PENDING).update(
-        status=D.CLAIMED, worker=worker, claimed_at=now, attempts=F("attempts") + 1
-    )
-    return list(Delivery.objects.filter(pk__in=ids, status=D.CLAIMED, worker=worker).order_by("pk"))
+    while True:
+        ids = list(due.order_by("pk").values_list("pk", flat=True)[:size])
+        if not ids:
+            return []
+        # One conditional UPDATE: a row another worker claimed in between is no longer pending.
+        Delivery.objects.filter(pk__in=ids, status=D.PENDING).update(
+            status=D.CLAIMED, worker=worker, claimed_at=now, attempts=F("attempts") + 1
+        )
+        mine = list(Delivery.objects.filter(pk__in=ids, status=D.CLAIMED, worker=worker).order_by("pk"))
+        if mine:
+            return mine
 
 
 def _finish_if_done(mailing_id: int) -> bool:
@@ -318,6 +326,25 @@ def _release(worker: str) -> None:
     )
 
 
+def _handed_sql() -> str:
+    qn = db_connection.ops.quote_name
+    column = {name: qn(Delivery._meta.get_field(name).column) for name in ("id", "status", "worker")}
+    return (
+        f"UPDATE {qn(Delivery._meta.db_table)} SET {column['status']} = %s "
+        f"WHERE {column['id']} = %s AND {column['status']} = %s AND {column['worker']} = %s"
+    )
+
+
+def _mark_handed(pk: int, worker: str) -> bool:
+    """`claimed` -> `handed`, committed, if the row is still ours. The same conditional UPDATE as
+    `Delivery.objects.filter(pk=pk, status=CLAIMED, worker=worker).update(status=HANDED)`, written
+    once as SQL: it runs once per message, and building the ORM query cost the sender more CPU
+    than the database's work (benchmarks: docs/benchmarks/newsletter.md)."""
+    with db_connection.cursor() as cursor:
+        cursor.execute(_handed_sql(), [D.HANDED, pk, D.CLAIMED, worker])
+        return cursor.rowcount == 1
+
+
 def _mark_sent(ids: list[int], worker: str) -> None:
     if ids:
         Delivery.objects.filter(pk__in=ids, status=D.HANDED, worker=worker).update(
@@ -327,15 +354,69 @@ def _mark_sent(ids: list[int], worker: str) -> None:
 
 
 def mailing_send(
-    *, mailing_id: int, limit: int | None = None, rate: float | None = None, worker: str | None = None
+    *,
+    mailing_id: int,
+    limit: int | None = None,
+    rate: float | None = None,
+    worker: str | None = None,
+    connections: int | None = None,
 ) -> SendReport:
-    """Send the mailing's due deliveries until none is left (or `limit` were handled)."""
+    """Send the mailing's due deliveries until none is left (or `limit` were handled).
+
+    With NEWSLETTER_SMTP_CONNECTIONS > 1, that many SMTP connections send at once, each in its own
+    thread with its own database connection and worker name, each claiming its own batches (the
+    same claims that keep two worker processes apart). SMTP is a dialogue: one connection waits for
+    the server's answer after every command, so a second connection keeps both the sender and the
+    server busy. The rate is shared between them."""
     if _inside_transaction():
         raise RuntimeError("mailing_send() must not run inside a transaction")
     mailing = Mailing.objects.get(pk=mailing_id)
     editions = rendering.editions(mailing)
     worker = worker or worker_name()
     rate = conf.send_rate() if rate is None else rate
+    count = conf.smtp_connections() if connections is None else max(1, connections)
+    if limit is not None or settings.EMAIL_BACKEND != SMTP_BACKEND:
+        count = 1  # a test's exact cut-off, or a backend without an SMTP dialogue to overlap
+    if count == 1:
+        report = _send_loop(mailing_id, editions, worker=worker, rate=rate, limit=limit)
+    else:
+        report = _send_parallel(mailing_id, editions, worker=worker, rate=rate / count, count=count)
+    _finish_if_done(mailing_id)
+    return report
+
+
+def _send_parallel(mailing_id: int, editions, *, worker: str, rate: float, count: int) -> SendReport:
+    reports: list[SendReport | BaseException | None] = [None] * count
+
+    def run(i: int) -> None:
+        try:
+            reports[i] = _send_loop(mailing_id, editions, worker=f"{worker}.{i}", rate=rate, limit=None)
+        except BaseException as exc:  # re-raised in the calling thread below
+            reports[i] = exc
+        finally:
+            if i:
+                db_connections.close_all()  # this thread's own connection
+
+    threads = [threading.Thread(target=run, args=(i,), name=f"newsletter-smtp-{i}") for i in range(1, count)]
+    for thread in threads:
+        thread.start()
+    run(0)
+    for thread in threads:
+        thread.join()
+    total = SendReport()
+    for part in reports:
+        if isinstance(part, BaseException):
+            raise part
+        total.sent += part.sent
+        total.retrying += part.retrying
+        total.failed += part.failed
+        total.stopped = total.stopped or part.stopped
+        total.errors += part.errors
+    return total
+
+
+def _send_loop(mailing_id: int, editions, *, worker: str, rate: float, limit: int | None) -> SendReport:
+    """One SMTP connection's share: claim a batch, send it, until nothing is due."""
     report = SendReport()
     sender = _envelope_from()
     smtp: HandoffSMTP | None = None
@@ -366,9 +447,7 @@ def mailing_send(
                     continue
                 key = f"nl{mailing_id}.{delivery.pk}"
                 if not direct:  # a console / locmem / file backend (demo, development): no SMTP dialogue
-                    if Delivery.objects.filter(pk=delivery.pk, status=D.CLAIMED, worker=worker).update(
-                        status=D.HANDED
-                    ):
+                    if _mark_handed(delivery.pk, worker):
                         _django_email(ed, delivery, key).send()
                         accepted.append(delivery.pk)
                         report.sent += 1
@@ -386,15 +465,7 @@ def mailing_send(
                     if code not in (250, 251):
                         smtp.rset()
                         raise smtplib.SMTPRecipientsRefused({delivery.email: (code, reply)})
-                    smtp.data_handoff(
-                        raw,
-                        lambda pk=delivery.pk: (
-                            Delivery.objects.filter(pk=pk, status=D.CLAIMED, worker=worker).update(
-                                status=D.HANDED
-                            )
-                            == 1
-                        ),
-                    )
+                    smtp.data_handoff(raw, lambda pk=delivery.pk: _mark_handed(pk, worker))
                 except _Abandon:
                     smtp.close()
                     smtp = None
@@ -432,7 +503,6 @@ def mailing_send(
                 smtp.quit()
             except (smtplib.SMTPException, OSError):
                 smtp.close()
-    _finish_if_done(mailing_id)
     return report
 
 

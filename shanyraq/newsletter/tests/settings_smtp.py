@@ -10,6 +10,7 @@ EMAIL_PORT = int(os.environ["TEST_SMTP_PORT"])
 EMAIL_USE_TLS = False
 EMAIL_HOST_USER = EMAIL_HOST_PASSWORD = ""
 NEWSLETTER_SEND_RATE = float(os.environ.get("NEWSLETTER_SEND_RATE", "0"))
+NEWSLETTER_SMTP_CONNECTIONS = int(os.environ.get("NEWSLETTER_SMTP_CONNECTIONS", "1"))
 NEWSLETTER_BATCH = int(os.environ.get("NEWSLETTER_BATCH", "20"))
 
 # A real SIGKILL at a chosen point of the N-th message (the test names it), so both recovery

@@ -143,7 +143,7 @@ def _database_url() -> str:
     return f"postgres://{s['USER']}@{s['HOST']}:{s['PORT']}/{s['NAME']}"
 
 
-def _worker(mailing_id: int, port: int, crash: str = "") -> subprocess.Popen:
+def _worker(mailing_id: int, port: int, crash: str = "", connections: int = 1) -> subprocess.Popen:
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "shanyraq.newsletter.tests.settings_smtp",
@@ -151,6 +151,7 @@ def _worker(mailing_id: int, port: int, crash: str = "") -> subprocess.Popen:
         "TEST_SMTP_PORT": str(port),
         "NEWSLETTER_SEND_RATE": "0",
         "NEWSLETTER_TEST_CRASH": crash,
+        "NEWSLETTER_SMTP_CONNECTIONS": str(connections),
     }
     return subprocess.Popen(
         [sys.executable, "manage.py", "newsletter_send", "--mailing", str(mailing_id)],
@@ -205,6 +206,63 @@ def test_a_worker_killed_halfway_and_started_again_delivers_every_reader_exactly
     assert sorted(counts) == [f"reader{i:04d}@example.org" for i in range(N)]
     assert set(counts.values()) == {1}
     assert Delivery.objects.filter(mailing=mailing, status="sent").count() == N
+    assert Mailing.objects.get(pk=mailing.pk).status == "sent"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_smtp_connections_share_a_mailing_and_each_reader_gets_it_once(smtp, settings):
+    """The worker's default: two connections, each in its own thread claiming its own batches."""
+    settings.NEWSLETTER_SEND_RATE, settings.NEWSLETTER_BATCH, settings.NEWSLETTER_SMTP_CONNECTIONS = 0, 10, 2
+    settings.TASKS = {  # the send task stays queued: this test calls the worker's function itself
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}
+    }
+    Subscriber.objects.bulk_create(
+        Subscriber(
+            email=f"pair{i:03d}@example.org",
+            language=("zh-hans", "en", "kk", "ru")[i % 4],
+            status="confirmed",
+        )
+        for i in range(120)
+    )
+    mailing = make_mailing()
+    mailing_start(mailing=mailing)
+    report = mailing_send(mailing_id=mailing.pk)
+    assert report.sent == 120
+    counts = Counter(smtp.recipients())
+    assert sorted(counts) == [f"pair{i:03d}@example.org" for i in range(120)]
+    assert set(counts.values()) == {1}
+    assert len(set(smtp.peers)) == 2  # both connections carried messages
+    assert Delivery.objects.filter(mailing=mailing, status="sent").count() == 120
+    assert Mailing.objects.get(pk=mailing.pk).status == "sent"
+
+
+@pytest.mark.slow
+@pytest.mark.real_clock  # the worker is a separate process on the real clock
+@pytest.mark.django_db(transaction=True)
+def test_a_worker_with_two_connections_killed_halfway_still_delivers_every_reader_once(smtp_server, settings):
+    """Killed right after a dot while the other connection is mid-message: a second worker
+    (also two connections) sends what is left, nobody twice."""
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}
+    }
+    smtp_server.start()
+    inbox = smtp_server.inbox
+    Subscriber.objects.bulk_create(
+        Subscriber(email=f"reader{i:04d}@example.org", language="en", status="confirmed") for i in range(N)
+    )
+    mailing = make_mailing()
+    mailing_start(mailing=mailing)
+    first = _worker(mailing.pk, smtp_server.port, crash=f"after_dot:{N // 2}", connections=2)
+    _out, err = first.communicate(timeout=120)
+    assert first.returncode == -signal.SIGKILL, err.decode()[-2000:]
+    time.sleep(0.2)
+    assert 0 < len(inbox.messages) < N
+    second = _worker(mailing.pk, smtp_server.port, connections=2)
+    _out, err = second.communicate(timeout=120)
+    assert second.returncode == 0, err.decode()[-2000:]
+    counts = Counter(inbox.recipients())
+    assert sorted(counts) == [f"reader{i:04d}@example.org" for i in range(N)]
+    assert set(counts.values()) == {1}
     assert Mailing.objects.get(pk=mailing.pk).status == "sent"
 
 
