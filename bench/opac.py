@@ -129,9 +129,10 @@ def generate(start: int, stop: int, seed: int = 11):
         publisher = pick(publishers)
         public = i % 97 != 0
         stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(base + i * 60))
+        form = format_pick[int(rnd() * 100)]
         row = (
             i, title, "", subtitle, authors[0], "", publisher, pick(places), year, lang, isbn, "", "",
-            f"{48 + int(rnd() * 600)} p.", "", format_pick[int(rnd() * 100)], "[]", "", f"B{i:08d}", "",
+            f"{48 + int(rnd() * 600)} p.", "", form, "[]", "", f"B{i:08d}", "",
             None, "", public, stamp, stamp,
         )  # fmt: skip
         contributors = [
@@ -142,6 +143,7 @@ def generate(start: int, stop: int, seed: int = 11):
         record = SimpleNamespace(
             pk=i, title=title, title_romanized="", parallel=[], publisher=publisher, year=year,
             subtitle=subtitle, notes="", series="", isbn13=isbn, isbn10="", is_public=public,
+            format=form, language=lang,
         )  # fmt: skip
         doc = document_for(
             record,
