@@ -303,6 +303,28 @@ class Loan(models.Model):
         return f"{self.copy} → {self.due_on}"
 
 
+class PatronBlock(models.Model):
+    """A restriction put on a reader by staff (Koha's "restriction", FOLIO's "manual block"): while
+    active, the desk sees it as a warning that needs a reason to lend anyway, and the reader can
+    neither renew nor place holds. Lifted, never deleted, so the history stays auditable."""
+
+    patron = models.ForeignKey(
+        Patron, on_delete=models.CASCADE, related_name="blocks", verbose_name=_("patron")
+    )
+    reason = models.CharField(_("reason"), max_length=300)
+    until = models.DateField(_("until"), null=True, blank=True, help_text=_("Leave empty for no end date."))
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    lifted_at = models.DateTimeField(_("lifted"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("reader block")
+        verbose_name_plural = _("reader blocks")
+
+    def __str__(self) -> str:
+        return self.reason
+
+
 class Hold(models.Model):
     class Status(models.TextChoices):
         WAITING = "waiting", _("waiting")

@@ -24,6 +24,7 @@ from shanyraq.core import when
 from shanyraq.core.services import audit_record
 from shanyraq.library import notifications
 from shanyraq.library.models import Copy, Hold, Loan, LoanRule, Patron, Record
+from shanyraq.library.services.blocks import active_blocks, refuse_if_blocked
 from shanyraq.library.services.calendar import Calendar, due_date
 from shanyraq.library.services.fines import fines_enabled, loan_fine
 
@@ -90,7 +91,18 @@ class CopyOnLoan(ValidationError):
 def patron_warnings(patron: Patron, today: dt.date) -> list[CheckoutWarning]:
     """What stands against lending anything to this patron: an expired card, overdue loans (with
     their fines when fines are on). Shown when the card is scanned, checked again at checkout."""
-    warnings = []
+    warnings = [
+        CheckoutWarning(
+            "blocked",
+            (
+                _("Blocked until %(date)s: %(reason)s")
+                if block.until
+                else _("Blocked (no end date): %(reason)s")
+            )
+            % {"date": when.day(block.until) if block.until else "", "reason": block.reason},
+        )
+        for block in active_blocks(patron, today)
+    ]
     if patron.expires_on < today:
         warnings.append(
             CheckoutWarning(
@@ -304,6 +316,7 @@ def loan_renew(*, loan: Loan, actor=None, now: dt.datetime | None = None) -> Loa
         loan = Loan.objects.select_for_update(of=("self",)).select_related("copy", "patron").get(pk=loan.pk)
         if loan.returned_at is not None:
             raise ValidationError(_("This loan has already been returned."))
+        refuse_if_blocked(loan.patron, today)
         rule = rule_for(loan.patron_category, loan.copy.copy_type)
         if loan.renewals >= rule.renewals:
             raise ValidationError(_("This loan cannot be renewed again."))
@@ -333,6 +346,7 @@ def hold_place(*, record: Record, patron: Patron, actor=None) -> Hold:
         raise ValidationError(
             _("This library card expired on %(date)s.") % {"date": when.day(patron.expires_on)}
         )
+    refuse_if_blocked(patron, today)
     with transaction.atomic():
         Patron.objects.select_for_update().get(pk=patron.pk)
         if not record.copies.exclude(status__in=[Copy.Status.REFERENCE, Copy.Status.LOST]).exists():

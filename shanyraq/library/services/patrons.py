@@ -130,4 +130,13 @@ def patron_export(*, patron: Patron) -> dict:
         "holds": [
             {"title": h.record.title, "status": h.status, "placed_at": h.placed_at.isoformat()} for h in holds
         ],
+        "blocks": [
+            {
+                "reason": b.reason,
+                "created_at": b.created_at.isoformat(),
+                "until": b.until.isoformat() if b.until else None,
+                "lifted_at": b.lifted_at.isoformat() if b.lifted_at else None,
+            }
+            for b in patron.blocks.order_by("created_at")
+        ],
     }

@@ -4,6 +4,8 @@ the last scan is shown once, with role=status (success) or role=alert (refusal, 
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -15,6 +17,7 @@ from shanyraq.core.permissions import staff_permission_required
 from shanyraq.library import selectors
 from shanyraq.library.models import Copy, Loan, Patron
 from shanyraq.library.services import circulation
+from shanyraq.library.services.blocks import active_blocks, block_add, block_lift
 from shanyraq.library.services.patrons import patron_pin_set
 
 SESSION_PATRON = "library_desk_patron"
@@ -38,6 +41,10 @@ def desk(request):
         reason = request.POST.get("override_reason", "")
         if action == "pin":
             _set_pin(request, request.POST.get("pin", ""))
+        elif action == "block":
+            _block(request, request.POST.get("block_reason", ""), request.POST.get("block_until", ""))
+        elif action == "unblock":
+            _unblock(request, request.POST.get("block", ""))
         elif action in ("lend", "return_and_lend"):
             loan = request.POST.get("loan", "")
             _lend(
@@ -61,6 +68,7 @@ def desk(request):
             "patron_warnings": circulation.patron_warnings(patron, today) if patron else [],
             "loans": selectors.patron_loans(patron) if patron else [],
             "holds": selectors.patron_holds(patron) if patron else [],
+            "blocks": list(active_blocks(patron, today)) if patron else [],
             "today": today,
             "result": request.session.pop(SESSION_RESULT, None),
             "mode": "checkout",
@@ -103,6 +111,34 @@ def _scan(request, code: str) -> None:
         )
     except ValidationError as exc:
         _say(request, "alert", " ".join(exc.messages))
+
+
+def _block(request, reason: str, until: str) -> None:
+    patron = _current_patron(request)
+    if patron is None:
+        _say(request, "alert", _("Scan a library card first."))
+        return
+    try:
+        day = dt.date.fromisoformat(until) if until.strip() else None
+    except ValueError:
+        _say(request, "alert", _("Please give the end date as a date, or leave it empty."))
+        return
+    try:
+        block_add(patron=patron, reason=reason, until=day, actor=request.user)
+    except ValidationError as exc:
+        _say(request, "alert", " ".join(exc.messages))
+        return
+    _say(request, "status", _("Card %(card)s is blocked.") % {"card": patron.barcode})
+
+
+def _unblock(request, block_id: str) -> None:
+    patron = _current_patron(request)
+    block = patron.blocks.filter(pk=int(block_id)).first() if patron and block_id.isdigit() else None
+    if block is None:
+        _say(request, "alert", _("This block was not found."))
+        return
+    block_lift(block=block, actor=request.user)
+    _say(request, "status", _("The block on card %(card)s is lifted.") % {"card": patron.barcode})
 
 
 def _set_pin(request, pin: str) -> None:
