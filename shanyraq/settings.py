@@ -171,6 +171,14 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         "timeout": 30,
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # No JIT compilation (docs/decisions/029-postgresql-no-jit.md): our queries are short index
+    # lookups, but at a million search entries the planner's cost estimates pass JIT's thresholds
+    # and LLVM then spends 50-200 ms compiling a query that runs in 1 ms.
+    # DB_PG_OPTIONS replaces these libpq options ("" keeps the server's own settings).
+    pg_options = os.environ.get("DB_PG_OPTIONS", "-c jit=off")
+    if pg_options:
+        DATABASES["default"].setdefault("OPTIONS", {})["options"] = pg_options
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Auth -----------------------------------------------------------------------------------
