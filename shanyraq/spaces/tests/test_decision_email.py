@@ -160,3 +160,22 @@ def test_a_decided_request_cannot_be_decided_again_and_sends_nothing_more(
     assert OutboxMessage.objects.filter(topic="spaces.approved").count() == 1
     assert OutboxMessage.objects.count() == 1
     assert len(smtp.messages) == 1
+
+
+def test_erasing_the_requester_also_erases_the_reason_written_to_them(clock):
+    from shanyraq.people.services import person_create
+    from shanyraq.spaces.services import person_forget
+
+    person = person_create(name="Film club", language="ru", email="club@example.org")
+    booking = booking_request(
+        space=_space(),
+        start=START,
+        end=END,
+        purpose="Screening",
+        requester_name="Film club",
+        requester_email="club@example.org",
+    )
+    booking_decide(booking=booking, approve=False, reason="Film club: the hall is taken")
+    assert list(person_forget(person=person)) == ["Film club"]
+    booking.refresh_from_db()
+    assert (booking.requester_name, booking.requester_email, booking.decision_reason) == ("", "", "")
