@@ -7,8 +7,8 @@ and its guards (SensitiveFieldsMixin, read-only fields) stay as they are.
 
 - Anonymous visitors are sent to sign in, as before.
 - Anyone signed in who is not an active superuser (staff roles, readers, members) is refused
-  with our translated 403 page, not the admin's sign-in form, which would invite them to sign in
-  again with an account they already use.
+  with a translated 403 page that sends staff to the staff pages, not the admin's sign-in form,
+  which would invite them to sign in again with an account they already use.
 - A staff member who opens the admin's sign-in page is sent to the staff pages.
 """
 
@@ -17,8 +17,7 @@ from __future__ import annotations
 from functools import wraps
 
 from django.contrib import admin
-from django.core.exceptions import PermissionDenied
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 
 
 def is_back_office_user(user) -> bool:
@@ -41,7 +40,7 @@ class BackOffice(admin.AdminSite):
             user = request.user
             signing_out = request.resolver_match is not None and request.resolver_match.url_name == "logout"
             if user.is_authenticated and not is_back_office_user(user) and not signing_out:
-                raise PermissionDenied
+                return render(request, "core/back_office_refused.html", status=403)
             return checked(request, *args, **kwargs)
 
         return refuse_signed_in_non_superusers

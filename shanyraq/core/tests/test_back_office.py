@@ -28,7 +28,10 @@ def test_every_staff_role_is_refused_in_its_own_language(staff_client, role):
     client = staff_client(role)
     response = client.get("/ru/staff/admin/")
     assert response.status_code == 403
-    assert "<h1>Доступ запрещён</h1>" in response.content.decode()
+    body = response.content.decode()
+    assert "<h1>Доступ запрещён</h1>" in body
+    assert "Административная часть доступна только администраторам системы." in body
+    assert '<a href="/ru/staff/">Перейти к страницам сотрудников</a>' in body
 
 
 def test_a_reader_signed_in_is_refused_too(client, django_user_model):
