@@ -155,6 +155,21 @@ def staff_client(staff_user, client):
     return make
 
 
+@pytest.fixture
+def superuser(roles, django_user_model):
+    """The one account the Django admin lets in (docs/decisions/028)."""
+    return django_user_model.objects.create_superuser(
+        username="root", password="pw-for-tests", email="root@example.org"
+    )
+
+
+@pytest.fixture
+def back_office_client(superuser, client):
+    """A test client signed in as a superuser, for the Django admin's own pages."""
+    client.force_login(superuser)
+    return client
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium through Playwright; skips only where CI would not run it."""

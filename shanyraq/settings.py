@@ -96,7 +96,7 @@ INSTALLED_APPS = [
     "shanyraq.api",
     "shanyraq.backups",
     "shanyraq.ops",
-    "django.contrib.admin",
+    "shanyraq.core.admin_apps.BackOfficeConfig",  # django.contrib.admin, superusers only (decision 028)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

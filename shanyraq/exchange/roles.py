@@ -13,7 +13,13 @@ PERMISSIONS = {
         "exchange.change_member",
     ],
     "moderator": ["exchange.view_post", "exchange.moderate_post"],
-    "director": ["exchange.view_post"],
+    # The director reads the exchange's figures on the dashboard (counts only, site.dashboard).
+    "director": [
+        "exchange.view_post",
+        "exchange.view_member",
+        "exchange.view_tandem",
+        "exchange.view_application",
+    ],
     # Publishes calls and decides on applications (and exports the accepted applicants).
     "exchange_coordinator": [
         "exchange.view_call",

@@ -4,9 +4,6 @@ from modeltranslation.admin import TabbedTranslationAdmin
 from shanyraq.core.admin import SensitiveFieldsMixin
 from shanyraq.site.models import Page
 
-admin.site.site_header = "Shanyraq"
-admin.site.site_title = "Shanyraq"
-
 
 @admin.register(Page)
 class PageAdmin(SensitiveFieldsMixin, TabbedTranslationAdmin):

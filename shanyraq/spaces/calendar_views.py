@@ -11,6 +11,7 @@ import datetime as dt
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -20,7 +21,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 from icalendar import Calendar, Event
 
-from shanyraq.core import languages, links, ratelimit
+from shanyraq.core import languages, links, ratelimit, when
 from shanyraq.core.calendars import OutOfRange, month_start, week_monday
 from shanyraq.core.limits import limit_body
 from shanyraq.core.permissions import staff_permission_required
@@ -120,9 +121,13 @@ def booking_requests(request):
 @staff_permission_required("spaces.approve_booking")
 @require_POST
 def booking_decide_view(request, pk: int):
+    """Approve or refuse, with an optional reason the requester reads in the decision e-mail."""
     booking = get_object_or_404(Booking, pk=pk)
+    approve = request.POST.get("decision") == "approve"
     try:
-        booking_decide(booking=booking, approve=request.POST.get("decision") == "approve", actor=request.user)
+        booking = booking_decide(
+            booking=booking, approve=approve, reason=request.POST.get("reason", ""), actor=request.user
+        )
     except ValidationError as exc:
         return render(
             request,
@@ -130,6 +135,19 @@ def booking_decide_view(request, pk: int):
             {"bookings": bookings_requested(), "errors": exc.messages},
             status=400,
         )
+    facts = {
+        "space": languages.translated(booking.space, "name")[0],
+        "when": when.span(booking.start, booking.end),
+    }
+    if approve:
+        text = _("The request for %(space)s on %(when)s is approved.") % facts
+    else:
+        text = _("The request for %(space)s on %(when)s is declined.") % facts
+    if booking.requester_email:
+        text += " " + _("The requester is told by e-mail.")
+    else:
+        text += " " + _("The request has no e-mail address: please tell the requester yourself.")
+    messages.success(request, text)
     return redirect("spaces_staff:requests")
 
 
@@ -178,8 +196,8 @@ def booking_request_view(request, slug: str):
                 )
                 done = True
             except ValidationError as exc:
-                for field, messages in exc.message_dict.items():
-                    form.add_error(field if field in form.fields else None, messages)
+                for field, errors in exc.message_dict.items():
+                    form.add_error(field if field in form.fields else None, errors)
     elif request.method == "POST" and form.data.get("website"):
         done = True  # a bot: pretend, write nothing
     status = 400 if request.method == "POST" and not done else 200

@@ -85,6 +85,14 @@ class Booking(models.Model):
     public_url = models.CharField(_("public page"), max_length=300, blank=True)
     requester_name = models.CharField(_("requested by"), max_length=200, blank=True)
     requester_email = models.EmailField(_("requester's e-mail"), blank=True)
+    # The page's language when the request was sent: the decision e-mail is written in it.
+    requester_language = models.CharField(_("requester's language"), max_length=10, blank=True)
+    decision_reason = models.CharField(
+        _("reason for the decision"),
+        max_length=500,
+        blank=True,
+        help_text=_("Told to the requester in the decision e-mail."),
+    )
     teachers = models.ManyToManyField(
         "people.Person", blank=True, related_name="bookings", verbose_name=_("teachers and performers")
     )

@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 from shanyraq.core import languages, when
 from shanyraq.core.services import admin_log_forget, audit_forget, audit_record
 from shanyraq.people.models import Person
-from shanyraq.spaces import conf
+from shanyraq.spaces import conf, notifications
 from shanyraq.spaces.models import Booking, ClosedDay, Space
 
 
@@ -150,6 +150,7 @@ def booking_create(
     public_url: str = "",
     requester_name: str = "",
     requester_email: str = "",
+    requester_language: str = "",
     override_reason: str = "",
     actor=None,
 ) -> Booking:
@@ -179,6 +180,7 @@ def booking_create(
             public_url=public_url,
             requester_name=requester_name,
             requester_email=requester_email,
+            requester_language=requester_language,
         )
         if people:
             booking.teachers.set(people)
@@ -199,11 +201,14 @@ def booking_request(
     requester_email: str,
     setup_minutes: int = 0,
     cleanup_minutes: int = 0,
+    language: str = "",
     actor=None,
 ) -> Booking:
     """An outside request: it holds the time while the program coordinator decides, for at most
     SPACES_REQUEST_EXPIRE_HOURS; it may not be longer than SPACES_REQUEST_MAX_HOURS nor start
-    more than SPACES_REQUEST_MAX_DAYS_AHEAD ahead (a room cannot be blocked for decades)."""
+    more than SPACES_REQUEST_MAX_DAYS_AHEAD ahead (a room cannot be blocked for decades).
+    `language` (default: the active one, the page's) is kept so the decision e-mail is written
+    in the language the requester wrote in, whoever decides."""
     _check_request(start=start, end=end, purpose=purpose, requester_name=requester_name)
     return booking_create(
         space=space,
@@ -216,6 +221,7 @@ def booking_request(
         purpose=purpose,
         requester_name=requester_name,
         requester_email=requester_email,
+        requester_language=languages.normalize(language) or languages.current(),
         actor=actor,
     )
 
@@ -291,16 +297,25 @@ def booking_move(
     return booking
 
 
-def booking_decide(*, booking: Booking, approve: bool, actor=None) -> Booking:
-    """The program coordinator approves or refuses an outside request."""
+def booking_decide(*, booking: Booking, approve: bool, reason: str = "", actor=None) -> Booking:
+    """The program coordinator approves or refuses an outside request. The requester is told by
+    e-mail, in the language of the request, with the coordinator's `reason` when one is given;
+    the message joins the outbox in this transaction, so it exists exactly when the decision
+    does. A request without an e-mail address is decided all the same."""
+    reason = reason.strip()[: Booking._meta.get_field("decision_reason").max_length]
     with transaction.atomic():
         booking = Booking.objects.select_for_update().get(pk=booking.pk)
         if booking.status != Booking.Status.REQUESTED:
             raise ValidationError({"status": _("Only a requested booking can be approved or refused.")})
         booking.status = Booking.Status.APPROVED if approve else Booking.Status.REFUSED
         booking.decided_by = actor if getattr(actor, "is_authenticated", False) else None
-        booking.save(update_fields=["status", "decided_by"])
-        audit_record(actor=actor, action="booking.approve" if approve else "booking.refuse", target=booking)
+        booking.decision_reason = reason
+        booking.save(update_fields=["status", "decided_by", "decision_reason"])
+        extra = {"reason": reason} if reason else {}
+        audit_record(
+            actor=actor, action="booking.approve" if approve else "booking.refuse", target=booking, **extra
+        )
+        notifications.booking_decided(booking)
     return booking
 
 
@@ -346,12 +361,14 @@ def person_forget(*, person: Person, actor=None) -> Iterable[str]:
         names = [b.requester_name for b in bookings if b.requester_name]
         purposes = [b.purpose for b in bookings if b.kind == Booking.Kind.OUTSIDE and b.purpose]
         for booking in bookings:
-            booking.requester_name = booking.requester_email = ""
+            booking.requester_name = booking.requester_email = booking.decision_reason = ""
             if booking.kind == Booking.Kind.OUTSIDE:
                 booking.purpose = ""
             if booking.status == Booking.Status.REQUESTED:
                 booking.status = Booking.Status.CANCELLED
-            booking.save(update_fields=["requester_name", "requester_email", "purpose", "status"])
+            booking.save(
+                update_fields=["requester_name", "requester_email", "decision_reason", "purpose", "status"]
+            )
         audit_forget(targets=bookings, users=[person.user], words=[*names, *purposes])
         admin_log_forget(targets=bookings, words=[*names, *purposes])
     return names

@@ -79,7 +79,7 @@ def test_a_director_with_an_authenticator_enters_a_code_after_the_password(clien
     right = client.post(response["Location"], {"code": totp_code(key)})
     assert (right.status_code, right["Location"]) == (302, "/en/staff/")
     assert client.get("/en/staff/").status_code == 200
-    assert client.get("/en/staff/admin/").status_code == 200
+    assert client.get("/en/staff/admin/").status_code == 403  # the admin is for superusers only
 
 
 def test_until_the_code_is_given_no_staff_page_admin_page_or_write_is_open(client, staff, required, clock):

@@ -155,11 +155,11 @@ def test_the_date_picker_gets_an_iso_date_and_a_russian_page_accepts_it(world, s
     )
 
 
-def test_the_back_office_shows_a_checks_photographs_read_only(world, staff_client):
+def test_the_back_office_shows_a_checks_photographs_read_only(world, back_office_client):
     check = condition_check_record(
         actor=None, artifact=world["artifact"], grade="poor", images=[("a.jpg", jpeg())]
     )
-    response = staff_client("curator").get(f"/en/staff/admin/collection/conditioncheck/{check.pk}/change/")
+    response = back_office_client.get(f"/en/staff/admin/collection/conditioncheck/{check.pk}/change/")
     body = response.content.decode()
     assert (response.status_code, check.images.get().original.name in body, 'type="file"' in body) == (
         200,

@@ -68,6 +68,11 @@ class Period:
         """The start of the bucket after the last one (exclusive)."""
         return self._midnight(_back(self.buckets[-1], self.name, -1))
 
+    @property
+    def ends(self) -> list[dt.datetime]:
+        """Each bucket's end (the next bucket's start), oldest first; the last is `end`."""
+        return [self._midnight(day) for day in self.buckets[1:]] + [self.end]
+
     def trunc(self, expression: str):
         """The SQL expression of a datetime's bucket, in the center's time zone."""
         return PERIODS[self.name][1](expression, tzinfo=timezone.get_current_timezone())

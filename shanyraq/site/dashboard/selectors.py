@@ -1,25 +1,33 @@
 """Reads of the director's dashboard: one aggregate query per chart, bucketed in SQL.
 
-The dashboard crosses modules (programs, spaces, library, collection), so its reads live in
+The dashboard crosses modules (programs, spaces, library, collection, newsletter, exchange), so
+its reads live in
 `site`, which may import every domain app; a domain app never imports it. Each chart is a
 `Chart`: a table (first column the category, then one column per series) and which columns are
 drawn. Every label is in the reader's language: statuses and categories through their model
 choices, languages through CLDR, spaces by their translated name, never a code or a slug.
-Counts of people are seats (a guardian with two children is three visitors).
+Counts of people are seats (a guardian with two children is three visitors). Young members of
+the exchange are only ever counted, in bands of age, never listed.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db.models import Count, Q, Sum
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from shanyraq.collection.models import Artifact
-from shanyraq.core import when
+from shanyraq.core import languages, when
+from shanyraq.exchange.models import Application, Call, Member, Tandem
 from shanyraq.library.models import Loan, Patron
+from shanyraq.newsletter.models import ConsentRecord, Delivery, Mailing, Subscriber
+from shanyraq.people.models import ADULT_AGE
 from shanyraq.programs.models import Attendance, Registration
 from shanyraq.programs.reports import occupancy_by_space
 from shanyraq.site.dashboard.periods import Period
@@ -195,6 +203,194 @@ def collection(period: Period, lang: str = "") -> Chart:
     )
 
 
+def _cumulative(rows: list[list], start: dict[str, int], keys: list[str]) -> list[list]:
+    """Running totals down the buckets, from the counts `start` held before the first one."""
+    running = [start.get(k, 0) for k in keys]
+    out = []
+    for label, *counts in rows:
+        running = [r + c for r, c in zip(running, counts, strict=True)]
+        out.append([label, *running])
+    return out
+
+
+def newsletter_subscribers(period: Period, lang: str = "") -> Chart:
+    """Confirmed subscribers at the end of each bucket, by the language they read. Counted from
+    today's confirmed subscribers and the day each confirmed: a reader who left since is in the
+    unsubscribes chart, not here."""
+    qs = Subscriber.objects.filter(
+        status=Subscriber.Status.CONFIRMED, confirmed_at__isnull=False, confirmed_at__lt=period.end
+    )
+    if lang:
+        qs = qs.filter(language=lang)
+    before = dict(
+        qs.filter(confirmed_at__lt=period.start).values_list("language").annotate(n=Count("pk")).order_by()
+    )
+    counts = (
+        qs.filter(confirmed_at__gte=period.start)
+        .annotate(bucket=period.trunc("confirmed_at"))
+        .values_list("bucket", "language")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
+    keys = [key for key, _label in series]
+    return Chart(
+        "subscribers",
+        _("Newsletter subscribers"),
+        _("Confirmed subscribers at the end of each period, by the language they read."),
+        [period.title, *(label for _k, label in series)],
+        _cumulative(_matrix(period, counts, series), before, keys),
+    )
+
+
+def newsletter_mailings(period: Period, lang: str = "") -> Chart:
+    """Mailings finished per bucket, and the messages delivered, by the reader's language."""
+    deliveries = Delivery.objects.filter(_in(period, "sent_at"), status=Delivery.Status.SENT)
+    if lang:
+        deliveries = deliveries.filter(language=lang)
+    counts = (
+        deliveries.annotate(bucket=period.trunc("sent_at"))
+        .values_list("bucket", "language")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
+    rows = _matrix(period, counts, series)
+    sent = Mailing.objects.filter(_in(period, "finished_at"), status=Mailing.Status.SENT)
+    finished = sent.annotate(bucket=period.trunc("finished_at")).values_list("bucket").annotate(n=Count("pk"))
+    mailings = _matrix(period, [(bucket, "sent", n) for bucket, n in finished.order_by()], [("sent", "")])
+    return Chart(
+        "mailings",
+        _("Newsletter mailings sent"),
+        _("Mailings finished in each period, and the messages delivered, by the reader's language."),
+        [period.title, _("Mailings"), *(label for _k, label in series)],
+        [[row[0], m[1], *row[1:]] for row, m in zip(rows, mailings, strict=True)],
+        plot=list(range(2, 2 + len(series))),
+    )
+
+
+def newsletter_unsubscribes(period: Period, lang: str = "") -> Chart:
+    """Readers who unsubscribed per bucket (their consent records), by language."""
+    qs = ConsentRecord.objects.filter(_in(period, "at"), action=ConsentRecord.Action.WITHDRAWN)
+    if lang:
+        qs = qs.filter(language=lang)
+    counts = (
+        qs.annotate(bucket=period.trunc("at"))
+        .values_list("bucket", "language")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
+    return Chart(
+        "unsubscribes",
+        _("Newsletter unsubscribes"),
+        _("Readers who unsubscribed in each period, by the language they read."),
+        [period.title, *(label for _k, label in series)],
+        _matrix(period, counts, series),
+    )
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    """The last birth date of someone `years` old on `day` (29 February falls back to the 28th)."""
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:
+        return day.replace(year=day.year - years, day=28)
+
+
+def age_bands() -> list[tuple[str, str, Q]]:
+    """(key, label, filter on the member's birth date) of each band of age today."""
+    today = timezone.localdate()
+    born = "person__birth_date"
+    at = {n: _years_before(today, n) for n in (14, ADULT_AGE, 26)}
+    return [
+        ("u14", _("Under 14"), Q(**{f"{born}__gt": at[14]})),
+        ("minor", _("14 to 17"), Q(**{f"{born}__gt": at[ADULT_AGE], f"{born}__lte": at[14]})),
+        ("young", _("18 to 25"), Q(**{f"{born}__gt": at[26], f"{born}__lte": at[ADULT_AGE]})),
+        ("adult", _("26 and older"), Q(**{f"{born}__lte": at[26]})),
+        ("unknown", _("Age not given"), Q(**{f"{born}__isnull": True})),
+    ]
+
+
+def country_label(code: str) -> str:
+    """A country (ISO 3166 code) named by CLDR in the reader's language."""
+    return when.locale().territories.get((code or "").upper()) or code or UNKNOWN
+
+
+def exchange_members(period: Period, lang: str = "") -> Chart:
+    """Active members today by country and band of age: counts only (one query), so no young
+    member is ever listed, and no birth date leaves the database."""
+    qs = Member.objects.filter(status=Member.Status.ACTIVE)
+    if lang:
+        qs = qs.filter(person__language=lang)
+    bands = age_bands()
+    counts = qs.values("country").annotate(**{key: Count("pk", filter=q) for key, _l, q in bands}).order_by()
+    rows = [[country_label(c["country"]), *(c[key] for key, _l, _q in bands)] for c in counts]
+    rows.sort(key=lambda row: (-sum(row[1:]), row[0]))
+    return Chart(
+        "members",
+        _("Youth exchange members"),
+        _("Active members today (not per period) by country and age; young members are only counted."),
+        [pgettext("dashboard", "Country"), *(label for _k, label, _q in bands)],
+        rows,
+    )
+
+
+def exchange_tandems(period: Period, lang: str = "") -> Chart:
+    """Tandems active at the end of each bucket (or now, for the current one): accepted before
+    then and not ended by then; with a minor or between adults."""
+    now = timezone.now()
+    qs = Tandem.objects.filter(
+        status__in=[Tandem.Status.ACTIVE, Tandem.Status.ENDED], decided_at__isnull=False
+    )
+    if lang:
+        qs = qs.filter(Q(first__person__language=lang) | Q(second__person__language=lang))
+    series = [("minor", _("With a young member")), ("adults", _("Between adults"))]
+    filters = {}
+    for i, end in enumerate(period.ends):
+        moment = min(end, now)
+        active = Q(decided_at__lt=moment) & (Q(ended_at__isnull=True) | Q(ended_at__gte=moment))
+        filters[f"minor{i}"] = Count("pk", filter=active & Q(involves_minor=True), distinct=True)
+        filters[f"adults{i}"] = Count("pk", filter=active & Q(involves_minor=False), distinct=True)
+    totals = qs.aggregate(**filters)
+    rows = [
+        [period.label(day), totals[f"minor{i}"], totals[f"adults{i}"]] for i, day in enumerate(period.buckets)
+    ]
+    return Chart(
+        "tandems",
+        _("Active tandems"),
+        _("Tandems under way at the end of each period (today for the current one)."),
+        [period.title, *(label for _k, label in series)],
+        rows,
+    )
+
+
+def exchange_applications(period: Period, lang: str = "") -> Chart:
+    """Applications to each call whose deadline falls in the period or later, by status."""
+    S = Application.Status
+    shown = [S.SUBMITTED, S.ACCEPTED, S.WAITING, S.DECLINED, S.WITHDRAWN]
+    calls = list(
+        Call.objects.filter(deadline__gte=period.start, created_at__lt=period.end).order_by("deadline", "pk")
+    )
+    apps = Application.objects.filter(call__in=calls, status__in=shown)
+    if lang:
+        apps = apps.filter(member__person__language=lang)
+    counts: dict[tuple[int, str], int] = {
+        (call_id, status): n
+        for call_id, status, n in apps.values_list("call_id", "status").annotate(n=Count("pk")).order_by()
+    }
+    return Chart(
+        "applications",
+        _("Applications per call"),
+        _("Applications to each call with a deadline in the period or later, by status."),
+        [pgettext("exchange", "Call"), *(str(status.label) for status in shown)],
+        [
+            [languages.translated(call, "title")[0], *(counts.get((call.pk, status), 0) for status in shown)]
+            for call in calls
+        ],
+    )
+
+
 @dataclass(frozen=True)
 class Figure:
     read: Callable[[Period, str], Chart]
@@ -209,6 +405,12 @@ FIGURES: dict[str, Figure] = {
     "loans": Figure(loans, "library.view_reports"),
     "readers": Figure(new_readers, "library.view_reports"),
     "collection": Figure(collection, "collection.view_artifact"),
+    "subscribers": Figure(newsletter_subscribers, "newsletter.view_subscriber"),
+    "mailings": Figure(newsletter_mailings, "newsletter.view_mailing"),
+    "unsubscribes": Figure(newsletter_unsubscribes, "newsletter.view_subscriber"),
+    "members": Figure(exchange_members, "exchange.view_member"),
+    "tandems": Figure(exchange_tandems, "exchange.view_tandem"),
+    "applications": Figure(exchange_applications, "exchange.view_application"),
 }
 
 

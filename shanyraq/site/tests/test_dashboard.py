@@ -128,11 +128,13 @@ def test_collection_counts_artifacts_on_view_in_storage_and_on_loan(clock):
 def test_the_director_sees_every_chart_as_svg_with_title_desc_and_table(clock, staff_client):
     make_session()
     body = staff_client("director").get("/en/staff/?period=week").content.decode()
-    for slug in ("visitors", "registrations", "occupancy", "loans", "readers", "collection"):
+    slugs = ("visitors", "registrations", "occupancy", "loans", "readers", "collection")
+    outreach = ("subscribers", "mailings", "unsubscribes", "members", "tandems", "applications")
+    for slug in slugs + outreach:
         assert f'<title id="chart-{slug}-title">' in body
         assert f'<desc id="chart-{slug}-desc">' in body
         assert f'aria-labelledby="chart-{slug}-title chart-{slug}-desc"' in body
-    assert body.count("<table>") == 6
+    assert body.count("<table>") == 12
     assert '<th scope="row">Dec 7</th>' in body
 
 

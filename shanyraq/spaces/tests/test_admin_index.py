@@ -11,10 +11,12 @@ from shanyraq.spaces.models import Space
 pytestmark = pytest.mark.django_db
 
 
-def test_renaming_a_space_in_the_back_office_updates_search(staff_client, django_capture_on_commit_callbacks):
+def test_renaming_a_space_in_the_back_office_updates_search(
+    back_office_client, django_capture_on_commit_callbacks
+):
     space = Space.objects.create(slug="studio-b", kind="studio", name_en="Weaving studio", capacity=10)
     index_documents([search_sources.document(space)])
-    client = staff_client("program_coordinator")
+    client = back_office_client
     data = space_form(space, 10)
     data["name_en"] = "Embroidery studio"
     with django_capture_on_commit_callbacks(execute=True):
@@ -25,13 +27,13 @@ def test_renaming_a_space_in_the_back_office_updates_search(staff_client, django
 
 
 def test_a_space_made_private_in_the_back_office_leaves_public_search(
-    staff_client, django_capture_on_commit_callbacks
+    back_office_client, django_capture_on_commit_callbacks
 ):
     space = Space.objects.create(slug="office", kind="studio", name_en="Director office", capacity=2)
     index_documents([search_sources.document(space)])
     data = space_form(space, 2)
     data.pop("is_public", None)
     with django_capture_on_commit_callbacks(execute=True):
-        staff_client("program_coordinator").post(f"/en/staff/admin/spaces/space/{space.pk}/change/", data)
+        back_office_client.post(f"/en/staff/admin/spaces/space/{space.pk}/change/", data)
     assert search("director office", lang="en") == []
     assert [h.object_id for h in search("director office", lang="en", public_only=False)] == [str(space.pk)]
