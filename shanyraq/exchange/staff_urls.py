@@ -1,6 +1,6 @@
 from django.urls import path
 
-from shanyraq.exchange.views import calls, staff
+from shanyraq.exchange.views import call_staff, calls, staff
 
 app_name = "exchange_staff"
 
@@ -10,6 +10,12 @@ urlpatterns = [
     path("safeguarding/", staff.safeguarding, name="safeguarding"),
     path("safeguarding/tandems/<int:pk>/", staff.safeguarding_tandem, name="safeguarding_tandem"),
     path("messages/<int:pk>/hide/", staff.message_hide_view, name="message_hide"),
+    path("calls/", call_staff.calls, name="calls"),
+    path("calls/new/", call_staff.call_new, name="call_new"),
+    path("calls/<int:pk>/edit/", call_staff.call_edit, name="call_edit"),
+    path("calls/<int:pk>/publish/", call_staff.call_publish, name="call_publish"),
+    path("calls/<int:pk>/report/", call_staff.call_report, name="call_report"),
+    path("calls/<int:pk>/report.<str:fmt>", call_staff.call_report_export, name="call_report_export"),
     path("calls/<int:pk>/applications/", calls.applications, name="applications"),
     path("calls/<int:pk>/export.<str:fmt>", calls.export, name="export"),
     path("applications/<int:pk>/decide/", calls.decide, name="decide"),
