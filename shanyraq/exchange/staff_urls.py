@@ -1,8 +1,17 @@
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 
 from shanyraq.exchange.views import call_staff, calls, staff
 
 app_name = "exchange_staff"
+
+# Links on the staff dashboard: (label, url name, required permission).
+STAFF_LINKS: list = [
+    (_("Exchange calls"), "exchange_staff:calls", "exchange.view_call"),
+    (_("Reviews"), "exchange_staff:reviews", "exchange.review_application"),
+    (_("Showcase moderation"), "exchange_staff:moderation", "exchange.moderate_post"),
+    (_("Safeguarding"), "exchange_staff:safeguarding", "exchange.view_minor_messages"),
+]
 
 urlpatterns = [
     path("moderation/", staff.moderation, name="moderation"),
