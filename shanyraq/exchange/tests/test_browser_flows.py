@@ -182,3 +182,44 @@ def test_an_applicant_applies_two_reviewers_score_and_the_coordinator_accepts(
     )
     subjects = [str(m["Subject"]) for m in smtp.parsed() if m["To"] == li.person.email]
     assert any("赴北京学生代表团" in s for s in subjects), subjects
+
+
+def test_the_coordinator_writes_a_call_on_language_tabs_and_publishes_it(
+    browser, live_server, clock, staff_user
+):
+    coordinator = staff_user("exchange_coordinator", username="coord")
+    staff_user("reviewer", username="rev1")
+    base = live_server.url
+    page = staff_page(browser, live_server, coordinator, locale="kk-KZ")
+    titles = {
+        "zh-hans": "翻译工作坊",
+        "en": "Translation workshop",
+        "kk": "Аударма шеберханасы",
+        "ru": "Переводческая мастерская",
+    }
+    try:
+        page.goto(f"{base}/kk/staff/exchange/calls/new/")
+        assert page.locator("#panel-en").is_hidden()  # one tab at a time
+        for code, title in titles.items():
+            page.click(f"#tab-{code}")
+            page.fill(f"#panel-{code} input[name^=title_]", title)
+        page.fill("input[name=deadline]", "2026-12-30T18:00")
+        page.fill("input[name=places]", "10")
+        page.fill("textarea[name=criteria]", "motivation 10")
+        page.check("input[name=panel]")
+        page.select_option("select[name=q-0-kind]", "text")
+        page.fill("input[name=q-0-label_kk]", "Неге қатысқыңыз келеді?")
+        page.click("form.call-form button[type=submit]")
+        assert "Конкурс сақталды." in page.locator("ul.messages").inner_text()
+        page.click("button[name=publish_call]")
+        assert "Конкурс жарияланды." in page.locator("ul.messages").inner_text()
+    finally:
+        page.context.close()
+    call = Call.objects.get()
+    assert (call.status, call.title_zh_hans, call.places, call.panel.count()) == (
+        "published",
+        "翻译工作坊",
+        10,
+        1,
+    )
+    assert call.questions.get().label_kk == "Неге қатысқыңыз келеді?"
