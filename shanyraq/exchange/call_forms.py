@@ -41,11 +41,6 @@ class CallForm(forms.Form):
         max_length=300,
         help_text=_("Two-letter codes separated by commas, e.g. KZ, CN. Empty: any country."),
     )
-    criteria = forms.CharField(
-        label=_("Criteria the reviewers score"),
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One per line: a short name and the top score, e.g. motivation 10"),
-    )
     panel = forms.ModelMultipleChoiceField(
         label=_("Review panel"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -84,19 +79,6 @@ class CallForm(forms.Form):
     def language_rows(self):
         return [(self[f"language_{i}"], self[f"language_{i}_level"]) for i in range(1, LANGUAGE_ROWS + 1)]
 
-    def clean_criteria(self):
-        criteria = []
-        for line in self.cleaned_data["criteria"].splitlines():
-            parts = line.split()
-            if not parts:
-                continue
-            if len(parts) != 2 or not parts[1].isdigit():
-                raise forms.ValidationError(
-                    _("Write each criterion as a short name and a top score, e.g. motivation 10.")
-                )
-            criteria.append({"code": parts[0].lower(), "max": int(parts[1])})
-        return criteria
-
     def clean_countries(self):
         return [c.strip() for c in self.cleaned_data["countries"].replace(";", ",").split(",") if c.strip()]
 
@@ -115,7 +97,6 @@ class CallForm(forms.Form):
             "max_age": cd["max_age"],
             "languages": languages,
             "countries": cd["countries"],
-            "criteria": cd["criteria"],
             "panel": list(cd["panel"]),
         }
 
@@ -127,7 +108,6 @@ class CallForm(forms.Form):
             "min_age": call.min_age,
             "max_age": call.max_age,
             "countries": ", ".join(call.countries),
-            "criteria": "\n".join(f"{c['code']} {c['max']}" for c in call.criteria),
             "panel": list(call.panel.all()),
         }
         for field in TEXTS:
@@ -137,6 +117,58 @@ class CallForm(forms.Form):
             initial[f"language_{i}"] = need["language"]
             initial[f"language_{i}_level"] = need["level"]
         return initial
+
+
+class CriterionForm(forms.Form):
+    """One criterion reviewers score: a short code (the key of the scores), its top score, and its
+    name in each language (what reviewers read; the code when none is given)."""
+
+    code = forms.CharField(
+        label=_("Short code"), max_length=40, required=False, help_text=_("Latin letters, e.g. motivation")
+    )
+    max = forms.IntegerField(label=_("Top score"), min_value=1, max_value=100, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for code, _name in settings.LANGUAGES:
+            self.fields[f"label_{SUFFIXES[code]}"] = forms.CharField(
+                label=_language_label(_("Name"), code),
+                max_length=100,
+                required=False,
+                widget=forms.TextInput(attrs={"lang": code}),
+            )
+
+    def labels(self):
+        return [self[f"label_{s}"] for s in SUFFIXES.values()]
+
+    def clean(self):
+        cd = super().clean()
+        if (cd.get("code") or any(cd.get(f"label_{s}") for s in SUFFIXES.values())) and not cd.get("max"):
+            self.add_error("max", _("Give the top score."))
+        return cd
+
+    def item(self) -> dict | None:
+        """The criterion for the service; None for a blank row or a row ticked for removal."""
+        cd = self.cleaned_data
+        if not cd or cd.get("DELETE") or not (cd.get("code") or cd.get("max")):
+            return None
+        return {
+            "code": cd.get("code", ""),
+            "max": cd.get("max"),
+            "label": {code: cd.get(f"label_{s}", "") for code, s in SUFFIXES.items()},
+        }
+
+    @staticmethod
+    def initial_for(criterion: dict) -> dict:
+        labels = criterion.get("label") or {}
+        return {
+            "code": criterion["code"],
+            "max": criterion["max"],
+            **{f"label_{s}": labels.get(code, "") for code, s in SUFFIXES.items()},
+        }
+
+
+CriterionFormSet = forms.formset_factory(CriterionForm, extra=2, can_delete=True, max_num=20, absolute_max=30)
 
 
 class QuestionForm(forms.Form):

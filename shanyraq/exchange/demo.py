@@ -21,10 +21,10 @@ from django.utils import timezone
 
 from shanyraq.core import ornament
 from shanyraq.core.dates import years_before
-from shanyraq.exchange.models import Application, Call, Member, Question
+from shanyraq.exchange.models import Application, Member
+from shanyraq.exchange.services import call_editing, showcase, tandems
 from shanyraq.exchange.services import calls as call_services
 from shanyraq.exchange.services import messages as message_services
-from shanyraq.exchange.services import showcase, tandems
 from shanyraq.exchange.services.members import member_create
 from shanyraq.people.models import Consent
 from shanyraq.people.services import consent_record, person_create
@@ -86,6 +86,7 @@ TANDEMS = [
     ("liuyu", "dana", True, [("dana", "Сәлем, Лю Юй! 星期六在中心见。")]),
 ]  # fmt: skip
 
+MOTIVATION = {"zh-hans": "动机", "en": "Motivation", "kk": "Ынта", "ru": "Мотивация"}
 CALLS = [
     {
         "key": "camp",
@@ -111,7 +112,7 @@ CALLS = [
         "ages": (16, 30),
         "languages": [{"language": "kk", "level": 1}],
         "countries": [],
-        "criteria": [{"code": "motivation", "max": 10}, {"code": "languages", "max": 5}],
+        "criteria": [{"code": "motivation", "max": 10, "label": MOTIVATION}, {"code": "languages", "max": 5, "label": {"zh-hans": "语言", "en": "Languages", "kk": "Тілдер", "ru": "Языки"}}],
         "questions": [
             ("text", {"en": "Why do you want to come?", "zh-hans": "你为什么想参加？",
                       "kk": "Неге қатысқыңыз келеді?", "ru": "Почему вы хотите поехать?"}, [], True),
@@ -145,7 +146,7 @@ CALLS = [
         "ages": (18, 30),
         "languages": [{"language": "zh", "level": 1}],
         "countries": ["KZ"],
-        "criteria": [{"code": "motivation", "max": 10}, {"code": "experience", "max": 5}],
+        "criteria": [{"code": "motivation", "max": 10, "label": MOTIVATION}, {"code": "experience", "max": 5, "label": {"zh-hans": "经历", "en": "Experience", "kk": "Тәжірибе", "ru": "Опыт"}}],
         "questions": [
             ("text", {"en": "What do you want to learn in Beijing?", "zh-hans": "你想在北京学到什么？",
                       "kk": "Бейжіңде не үйренгіңіз келеді?", "ru": "Чему вы хотите научиться в Пекине?"},
@@ -291,23 +292,28 @@ def _calls(today: dt.date, members: dict[str, Member], staff: dict) -> tuple[int
         deadline = dt.datetime.combine(
             today + dt.timedelta(days=spec["deadline_days"]), dt.time(23, 59), zone
         )
-        call = Call.objects.create(
-            **_tr("title", spec["title"]),
-            **_tr("description", spec["description"]),
-            status=Call.Status.PUBLISHED,
-            deadline=deadline,
-            places=spec["places"],
-            min_age=spec["ages"][0],
-            max_age=spec["ages"][1],
-            languages=spec["languages"],
-            countries=spec["countries"],
-            criteria=spec["criteria"],
+        coordinator = staff["exchangecoordinator"]
+        call = call_editing.call_save(
+            call=None,
+            data={
+                "title": spec["title"],
+                "description": spec["description"],
+                "deadline": deadline,
+                "places": spec["places"],
+                "min_age": spec["ages"][0],
+                "max_age": spec["ages"][1],
+                "languages": spec["languages"],
+                "countries": spec["countries"],
+                "criteria": spec["criteria"],
+                "panel": [staff["reviewer"], staff["reviewer2"]],
+            },
+            questions=[
+                {"id": None, "kind": kind, "label": label, "choices": choices, "required": required}
+                for kind, label, choices, required in spec["questions"]
+            ],
+            actor=coordinator,
         )
-        call.panel.add(staff["reviewer"], staff["reviewer2"])
-        for order, (kind, label, choices, required) in enumerate(spec["questions"], start=1):
-            Question.objects.create(
-                call=call, order=order, kind=kind, choices=choices, required=required, **_tr("label", label)
-            )
+        call = call_editing.call_publish(call=call, publish=True, actor=coordinator)
         made[spec["key"]] = call
     reviewers = [staff["reviewer"], staff["reviewer2"]]
     for call_key, member_key, stage, text, reviews in APPLICATIONS:

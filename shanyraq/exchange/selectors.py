@@ -318,7 +318,7 @@ class CallReport:
 
     total: int
     by_status: list[tuple[str, int]]
-    criteria: list[tuple[str, int, float | None, int]]  # code, top score, average, reviews
+    criteria: list[tuple[str, int, float | None, int]]  # name, top score, average, reviews
     by_country: list[tuple[str, int]]
     by_language: list[tuple[str, int]]
 
@@ -327,8 +327,8 @@ class CallReport:
         rows: list[list] = [[_("Applications"), "", self.total]]
         rows += [[_("Status"), label, n] for label, n in self.by_status]
         rows += [
-            [_("Average score"), f"{code} (/{top})", "" if avg is None else avg]
-            for code, top, avg, _n in self.criteria
+            [_("Average score"), f"{name} (/{top})", "" if avg is None else avg]
+            for name, top, avg, _n in self.criteria
         ]
         rows += [[_("Country"), name, n] for name, n in self.by_country]
         rows += [[_("Language"), name, n] for name, n in self.by_language]
@@ -356,7 +356,7 @@ def call_report(call) -> CallReport:
     for c in call.criteria:
         values = [s[c["code"]] for s in reviews if c["code"] in s]
         average = round(sum(values) / len(values), 2) if values else None
-        criteria.append((c["code"], c["max"], average, len(values)))
+        criteria.append((criterion_label(c), c["max"], average, len(values)))
     return CallReport(
         total=len(apps),
         by_status=by_status,
@@ -368,3 +368,9 @@ def call_report(call) -> CallReport:
             ((language_name(to_locale(k), reader), n) for k, n in languages.items()), key=lambda r: -r[1]
         ),
     )
+
+
+def criterion_label(criterion: dict) -> str:
+    """A criterion's name in the reader's language, else in another language, else its code."""
+    labels = criterion.get("label") or {}
+    return labels.get(_lang()) or next((text for text in labels.values() if text), criterion["code"])

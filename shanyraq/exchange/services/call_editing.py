@@ -3,7 +3,8 @@ criteria, the review panel and the form's questions; then publishes or unpublish
 
 All or nothing: every problem is reported at once (field -> message) and nothing is written.
 What applicants and reviewers already rely on is protected: a question that has answers is not
-removed nor changes kind, and criteria that reviews have scored do not change.
+removed nor changes kind, and criteria that reviews have scored keep their codes and top scores
+(their names may still be reworded).
 """
 
 from __future__ import annotations
@@ -79,14 +80,13 @@ def _check_call(data: dict[str, Any], call: Call | None, errors: dict[str, str])
         if code in {c["code"] for c in criteria}:
             errors["criteria"] = _("Each criterion once, please.")
             break
-        criteria.append({"code": code, "max": top})
+        label = {k: v for k, v in _texts(item.get("label"), 100).items() if v}
+        criteria.append({"code": code, "max": top, **({"label": label} if label else {})})
     if not criteria and "criteria" not in errors:
         errors["criteria"] = _("Give at least one criterion the reviewers score.")
-    if (
-        call is not None
-        and criteria != call.criteria
-        and Review.objects.filter(application__call=call).exists()
-    ):
+    scored = [(c["code"], c["max"]) for c in call.criteria] if call is not None else []
+    changed = call is not None and [(c["code"], c["max"]) for c in criteria] != scored
+    if changed and Review.objects.filter(application__call=call).exists():
         errors["criteria"] = _("Reviewers have already scored these criteria; they can no longer change.")
     out["criteria"] = criteria
     User = get_user_model()
@@ -130,7 +130,8 @@ def _check_questions(questions: list[dict], call: Call | None, errors: dict[str,
 def call_save(*, call: Call | None, data: dict[str, Any], questions: list[dict], actor) -> Call:
     """Create (call=None) or change a call with its questions, in order. `data`: title and
     description ({language: text}), deadline, places, min_age, max_age, languages
-    ([{"language", "level"}]), countries (codes), criteria ([{"code", "max"}]), panel (logins).
+    ([{"language", "level"}]), countries (codes), criteria ([{"code", "max", "label": {language:
+    name}}]: the code keys the scores, the label is what reviewers read), panel (logins).
     `questions`: [{"id" (None: new), "kind", "label" ({language: text}), "choices", "required"}];
     an existing question left out is removed."""
     if not actor.has_perm("exchange.change_call" if call else "exchange.add_call"):

@@ -205,7 +205,9 @@ def test_the_coordinator_writes_a_call_on_language_tabs_and_publishes_it(
             page.fill(f"#panel-{code} input[name^=title_]", title)
         page.fill("input[name=deadline]", "2026-12-30T18:00")
         page.fill("input[name=places]", "10")
-        page.fill("textarea[name=criteria]", "motivation 10")
+        page.fill("input[name=c-0-code]", "motivation")
+        page.fill("input[name=c-0-max]", "10")
+        page.fill("input[name=c-0-label_kk]", "Ынта")
         page.check("input[name=panel]")
         page.select_option("select[name=q-0-kind]", "text")
         page.fill("input[name=q-0-label_kk]", "Неге қатысқыңыз келеді?")
@@ -223,3 +225,4 @@ def test_the_coordinator_writes_a_call_on_language_tabs_and_publishes_it(
         1,
     )
     assert call.questions.get().label_kk == "Неге қатысқыңыз келеді?"
+    assert call.criteria == [{"code": "motivation", "max": 10, "label": {"kk": "Ынта"}}]

@@ -39,7 +39,14 @@ def form_data(**over) -> dict:
         "language_2": "zh",
         "language_2_level": "3",
         "countries": "kz, CN",
-        "criteria": "motivation 10\nlanguages 5",
+        "c-TOTAL_FORMS": "3",
+        "c-INITIAL_FORMS": "0",
+        "c-0-code": "motivation",
+        "c-0-max": "10",
+        "c-0-label_kk": "Ынта",
+        "c-0-label_zh_hans": "动机",
+        "c-1-code": "languages",
+        "c-1-max": "5",
         "q-TOTAL_FORMS": "3",
         "q-INITIAL_FORMS": "0",
         "q-0-kind": "text",
@@ -75,7 +82,10 @@ def test_coordinator_creates_a_call_in_four_languages_with_three_kinds_of_questi
     assert call.languages == [{"language": "kk", "level": 2}, {"language": "zh", "level": 3}]
     assert (call.countries, call.criteria) == (
         ["CN", "KZ"],
-        [{"code": "motivation", "max": 10}, {"code": "languages", "max": 5}],
+        [
+            {"code": "motivation", "max": 10, "label": {"zh-hans": "动机", "kk": "Ынта"}},
+            {"code": "languages", "max": 5},
+        ],
     )
     assert list(call.panel.all()) == [reviewer]
     assert [(q.order, q.kind, q.label_en, q.choices, q.required) for q in call.questions.all()] == [
@@ -92,8 +102,19 @@ def test_coordinator_creates_a_call_in_four_languages_with_three_kinds_of_questi
         ({f"title_{s}": "" for s in TITLES}, "Give a title in at least one language."),
         ({"deadline": "2020-01-01T10:00"}, "The deadline must be in the future."),
         ({"deadline": "next week"}, "Enter a valid date/time."),
-        ({"criteria": "motivation ten"}, "Write each criterion as a short name and a top score"),
-        ({"criteria": "=cmd 10"}, "Each criterion: a short name in Latin letters"),
+        ({"c-0-max": "ten"}, "Enter a whole number."),
+        ({"c-0-max": ""}, "Give the top score."),
+        ({"c-0-code": "=cmd"}, "Each criterion: a short name in Latin letters"),
+        (
+            {
+                "c-0-code": None,
+                "c-0-max": None,
+                "c-0-label_kk": None,
+                "c-0-label_zh_hans": None,
+                "c-1-DELETE": "on",
+            },
+            "Give at least one criterion the reviewers score.",
+        ),
         ({"min_age": "25", "max_age": "18"}, "The ages must be between 14 and 30, the youngest first."),
         ({"countries": "Kazakhstan"}, "Countries as two-letter codes"),
         ({"q-1-choices": "only one"}, "A choice question needs at least two different answers"),
@@ -130,7 +151,7 @@ def _answered_call(coordinator, staff_user):
 
 
 def _edit_data(call, **over):
-    data = form_data(**{"q-TOTAL_FORMS": "3", "q-INITIAL_FORMS": "3"})
+    data = form_data(**{"q-TOTAL_FORMS": "3", "q-INITIAL_FORMS": "3", "c-INITIAL_FORMS": "2"})
     for i, q in enumerate(call.questions.all()):
         data[f"q-{i}-id"] = str(q.pk)
     data.update(over)
@@ -155,12 +176,19 @@ def test_scored_criteria_do_not_change(coordinator, staff_user):
         application=application, reviewer=reviewer, scores={"motivation": 8, "languages": 4}
     )
     response = coordinator.post(
-        f"/en/staff/exchange/calls/{call.pk}/edit/", _edit_data(call, criteria="motivation 20")
+        f"/en/staff/exchange/calls/{call.pk}/edit/", _edit_data(call, **{"c-0-max": "20"})
     )
     assert response.status_code == 400
     assert "Reviewers have already scored these criteria" in response.content.decode()
     call.refresh_from_db()
-    assert call.criteria == [{"code": "motivation", "max": 10}, {"code": "languages", "max": 5}]
+    assert [(c["code"], c["max"]) for c in call.criteria] == [("motivation", 10), ("languages", 5)]
+    # Their names may still be reworded; reviewers read them in their language.
+    response = coordinator.post(
+        f"/en/staff/exchange/calls/{call.pk}/edit/", _edit_data(call, **{"c-1-label_kk": "Тілдер"})
+    )
+    assert response.status_code == 302
+    page = coordinator.get(f"/kk/staff/exchange/calls/{call.pk}/report/").content.decode()
+    assert "Ынта" in page and "Тілдер" in page
 
 
 def test_publishing_needs_the_title_in_four_languages_then_members_see_the_call(coordinator, client):
@@ -224,7 +252,7 @@ def test_the_report_counts_by_status_averages_scores_and_downloads_safely(coordi
     assert rows[0] == ["What", "Which", "Number"]
     assert ["Applications", "", "2"] in rows
     assert ["Status", "Accepted", "1"] in rows and ["Status", "Draft", "1"] in rows
-    assert ["Average score", "motivation (/10)", "7.5"] in rows
+    assert ["Average score", "动机 (/10)", "7.5"] in rows  # no English name: another language
     assert ["Country", "Kazakhstan", "1"] in rows  # the draft is not counted
     xlsx = coordinator.get(f"/en/staff/exchange/calls/{call.pk}/report.xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active

@@ -51,6 +51,8 @@ def test_demo_calls_are_open_in_four_languages_with_every_stage(loaded):
         assert all(getattr(call, f"title_{s}") and getattr(call, f"description_{s}") for s in LANGS)
         assert all(getattr(q, f"label_{s}") for q in call.questions.all() for s in LANGS)
         assert {q.kind for q in call.questions.all()} >= {"text", "file"}
+        assert all(c["label"][code] for c in call.criteria for code in ("zh-hans", "en", "kk", "ru"))
+        assert call.panel.count() == 2
     statuses = sorted(Application.objects.values_list("status", flat=True))
     assert statuses == sorted(
         [

@@ -14,13 +14,19 @@ from django.views.decorators.http import require_POST
 from shanyraq.core.exports import rows_to_csv, rows_to_xlsx
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.exchange import selectors
-from shanyraq.exchange.call_forms import CallForm, QuestionForm, QuestionFormSet
+from shanyraq.exchange.call_forms import (
+    CallForm,
+    CriterionForm,
+    CriterionFormSet,
+    QuestionForm,
+    QuestionFormSet,
+)
 from shanyraq.exchange.models import Call
 from shanyraq.exchange.services import call_editing
 from shanyraq.exchange.views.common import show_error
 
 # A service error's key -> the form field that shows it (None: above the form).
-FIELD_OF = {"languages": "language_1", "title": None, "questions": None}
+FIELD_OF = {"languages": "language_1", "title": None, "questions": None, "criteria": None}
 EXPORT_TYPES = {
     "csv": "text/csv; charset=utf-8",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -34,22 +40,25 @@ def calls(request):
 
 
 def _edit(request, call: Call | None):
-    if call is None:
-        form = CallForm(request.POST or None)
-        questions = QuestionFormSet(request.POST or None, prefix="q")
-    else:
-        form = CallForm(request.POST or None, initial=CallForm.initial_for(call))
-        questions = QuestionFormSet(
-            request.POST or None,
-            prefix="q",
-            initial=[QuestionForm.initial_for(q) for q in call.questions.all()],
-        )
+    data = request.POST or None
+    form = CallForm(data, initial=CallForm.initial_for(call) if call else None)
+    criteria = CriterionFormSet(
+        data, prefix="c", initial=[CriterionForm.initial_for(c) for c in call.criteria] if call else None
+    )
+    questions = QuestionFormSet(
+        data,
+        prefix="q",
+        initial=[QuestionForm.initial_for(q) for q in call.questions.all()] if call else None,
+    )
     if request.method == "POST":
-        if form.is_valid() and questions.is_valid():
-            items = [item for item in (f.item() for f in questions.forms) if item]
+        valid = [f.is_valid() for f in (form, criteria, questions)]  # all checked: every error shown
+        if all(valid):
             try:
                 saved = call_editing.call_save(
-                    call=call, data=form.data_for_service(), questions=items, actor=request.user
+                    call=call,
+                    data={**form.data_for_service(), "criteria": _items(criteria)},
+                    questions=_items(questions),
+                    actor=request.user,
                 )
                 messages.success(request, _("The call is saved."))
                 return redirect("exchange_staff:call_edit", pk=saved.pk)
@@ -57,14 +66,18 @@ def _edit(request, call: Call | None):
                 for key, texts in exc.message_dict.items():
                     for text in texts:
                         form.add_error(FIELD_OF.get(key, key if key in form.fields else None), text)
-        elif not questions.is_valid():
-            form.add_error(None, _("Please check the questions."))
+        else:
+            form.add_error(None, _("Please check the form: the problems are marked."))
     return render(
         request,
         "exchange/staff/call_edit.html",
-        {"call": call, "form": form, "questions": questions},
+        {"call": call, "form": form, "criteria": criteria, "questions": questions},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _items(formset) -> list[dict]:
+    return [item for item in (f.item() for f in formset.forms) if item]
 
 
 @staff_permission_required("exchange.add_call")
