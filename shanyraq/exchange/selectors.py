@@ -372,5 +372,9 @@ def call_report(call) -> CallReport:
 
 def criterion_label(criterion: dict) -> str:
     """A criterion's name in the reader's language, else in another language, else its code."""
+    from django.conf import settings
+
     labels = criterion.get("label") or {}
-    return labels.get(_lang()) or next((text for text in labels.values() if text), criterion["code"])
+    # In the order of settings.LANGUAGES: a JSON column (PostgreSQL's jsonb) may reorder the keys.
+    others = (labels.get(code) for code, _name in settings.LANGUAGES)
+    return labels.get(_lang()) or next((text for text in others if text), criterion["code"])
