@@ -309,3 +309,72 @@ def posts_reported() -> QuerySet[Post]:
         .distinct()
         .select_related("member__person")
     )
+
+
+@dataclass
+class CallReport:
+    """The figures of one call for its coordinator: applications by status, the reviewers' average
+    score per criterion, and the applications by country and by the applicant's language."""
+
+    total: int
+    by_status: list[tuple[str, int]]
+    criteria: list[tuple[str, int, float | None, int]]  # name, top score, average, reviews
+    by_country: list[tuple[str, int]]
+    by_language: list[tuple[str, int]]
+
+    def rows(self) -> list[list]:
+        """One table for the CSV/XLSX download: (what, which, how many or average)."""
+        rows: list[list] = [[_("Applications"), "", self.total]]
+        rows += [[_("Status"), label, n] for label, n in self.by_status]
+        rows += [
+            [_("Average score"), f"{name} (/{top})", "" if avg is None else avg]
+            for name, top, avg, _n in self.criteria
+        ]
+        rows += [[_("Country"), name, n] for name, n in self.by_country]
+        rows += [[_("Language"), name, n] for name, n in self.by_language]
+        return rows
+
+
+def call_report(call) -> CallReport:
+    """Drafts count among the applications by status only: a draft is not yet an application."""
+    from collections import Counter
+
+    from django.utils.translation import to_locale
+
+    from shanyraq.exchange.models import Application, Review
+    from shanyraq.exchange.vocab import territory_name
+
+    reader = _lang()
+    apps = list(call.applications.select_related("member__person"))
+    statuses = Counter(a.status for a in apps)
+    by_status = [(str(label), statuses[code]) for code, label in Application.Status.choices]
+    sent = [a for a in apps if a.status != Application.Status.DRAFT]
+    countries = Counter(a.member.country for a in sent)
+    languages = Counter(a.member.person.language for a in sent)
+    reviews = list(Review.objects.filter(application__call=call).values_list("scores", flat=True))
+    criteria = []
+    for c in call.criteria:
+        values = [s[c["code"]] for s in reviews if c["code"] in s]
+        average = round(sum(values) / len(values), 2) if values else None
+        criteria.append((criterion_label(c), c["max"], average, len(values)))
+    return CallReport(
+        total=len(apps),
+        by_status=by_status,
+        criteria=criteria,
+        by_country=sorted(
+            ((territory_name(k, reader), n) for k, n in countries.items()), key=lambda r: -r[1]
+        ),
+        by_language=sorted(
+            ((language_name(to_locale(k), reader), n) for k, n in languages.items()), key=lambda r: -r[1]
+        ),
+    )
+
+
+def criterion_label(criterion: dict) -> str:
+    """A criterion's name in the reader's language, else in another language, else its code."""
+    from django.conf import settings
+
+    labels = criterion.get("label") or {}
+    # In the order of settings.LANGUAGES: a JSON column (PostgreSQL's jsonb) may reorder the keys.
+    others = (labels.get(code) for code, _name in settings.LANGUAGES)
+    return labels.get(_lang()) or next((text for text in others if text), criterion["code"])

@@ -52,6 +52,15 @@ def language_name(code: str, reader_language: str) -> str:
         return code
 
 
+@functools.lru_cache(maxsize=512)
+def territory_name(code: str, reader_language: str) -> str:
+    """The CLDR name of a country (ISO 3166 code) in the reader's language."""
+    try:
+        return Locale.parse(to_locale(reader_language)).territories.get(code, code)
+    except (ValueError, TypeError):
+        return code
+
+
 def interest_mask(codes: list[str]) -> int:
     return sum(1 << INTEREST_CODES.index(c) for c in set(codes) if c in INTEREST_CODES)
 

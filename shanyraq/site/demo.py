@@ -30,6 +30,10 @@ STAFF = {
     "program_coordinator": ("Marina Coordinator", "ru"),
     "front_desk": ("Wang Wei Front Desk", "zh-hans"),
     "teacher": ("Dana Teacher", "kk"),
+    "exchange_coordinator": ("Saule Exchange Coordinator", "kk"),
+    "reviewer": ("Zhou Min Reviewer", "zh-hans"),
+    "moderator": ("Irina Moderator", "ru"),
+    "safeguarding_officer": ("Ainur Safeguarding", "kk"),
 }
 
 PAGES = [

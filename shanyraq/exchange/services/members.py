@@ -236,15 +236,23 @@ def _member_from_join(join: JoinRequest, *, guardian: Person | None) -> Member:
         guardian_consent=guardian is not None,
         user=user,
     )
-    member = Member.objects.create(
-        person=person,
-        display_name=data["display_name"],
-        **{f: data[f] for f in PROFILE_FIELDS if f in data},
-    )
-    _languages_set(member, data["languages"])
-    member_index(member)
+    member = member_create(person=person, display_name=data["display_name"], profile=data)
     audit_record(actor=user, action="exchange.member_join", target=member, minor=guardian is not None)
     join.delete()
+    return member
+
+
+def member_create(*, person: Person, display_name: str, profile: dict[str, Any]) -> Member:
+    """The member of an existing person: profile, languages ([{"language", "direction", "level"}])
+    and the matching index. Checked input only (the join service checks it; the demo and the test
+    factories write their own): the one place a Member row is made."""
+    member = Member.objects.create(
+        person=person,
+        display_name=display_name,
+        **{f: profile[f] for f in PROFILE_FIELDS if f in profile},
+    )
+    _languages_set(member, profile["languages"])
+    member_index(member)
     return member
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
-from shanyraq.exchange.models import Member, MemberLanguage
-from shanyraq.exchange.services.members import member_index
+from shanyraq.exchange.models import Member
+from shanyraq.exchange.services.members import member_create
 from shanyraq.people.models import Person
 from shanyraq.people.services import person_create
 
@@ -44,23 +44,20 @@ def member_make(
         guardian_consent=guardian is not None,
         user=user,
     )
-    member = Member.objects.create(
-        person=person,
-        display_name=name.split(" ")[0],
-        city=city,
-        country=country,
-        interests=interests or [],
-        availability=availability
+    langs = [{"language": c, "direction": "speaks", "level": v} for c, v in (speaks or {"kk": 7}).items()]
+    langs += [{"language": c, "direction": "learns", "level": v} for c, v in (learns or {"zh": 2}).items()]
+    profile = {
+        "city": city,
+        "country": country,
+        "interests": interests or [],
+        "availability": availability
         if availability is not None
         else [{"day": 5, "start": "10:00", "end": "14:00"}],
-        meeting=meeting,
-        shares=shares if shares is not None else list(Member.SHARE_DEFAULT),
-    )
-    for code, level in (speaks or {"kk": 7}).items():
-        MemberLanguage.objects.create(member=member, language=code, direction="speaks", level=level)
-    for code, level in (learns or {"zh": 2}).items():
-        MemberLanguage.objects.create(member=member, language=code, direction="learns", level=level)
-    member_index(member)
+        "meeting": meeting,
+        "shares": shares if shares is not None else list(Member.SHARE_DEFAULT),
+        "languages": langs,
+    }
+    member = member_create(person=person, display_name=name.split(" ")[0], profile=profile)
     return member
 
 

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from shanyraq.core.permissions import staff_permission_required
+from shanyraq.exchange import selectors
 from shanyraq.exchange.models import Application, Call, Question
 from shanyraq.exchange.services import calls
 from shanyraq.exchange.views.common import member_required, show_error
@@ -177,5 +178,10 @@ def review(request, pk: int):
     return render(
         request,
         "exchange/staff/review.html",
-        {"application": application, "answers": answers, "visible": visible},
+        {
+            "application": application,
+            "answers": answers,
+            "visible": visible,
+            "criteria": [(c, selectors.criterion_label(c)) for c in application.call.criteria],
+        },
     )

@@ -49,6 +49,7 @@ EXCUSED = {
     "exchange:guardian": "a one-time e-mail token for the guardian (exchange/tests)",
     "exchange:data_export": "a JSON download for the member, field names are data",
     "exchange:logout": "POST only",
+    "exchange_staff:call_report_export": "a CSV/XLSX download",
     "newsletter:confirm": "confirms on POST; its GET page is the preferences page's twin (newsletter/tests)",
     "accounts:two_factor_verify": "only between password and code at sign-in (accounts/tests)",
     "library:logout": "POST only",
