@@ -99,6 +99,10 @@ POLICY: dict[str, Policy] = {
     "library_staff:record_edit": perm("library.change_record"),
     "library_staff:reports": perm("library.view_reports"),
     "library_staff:report_export": perm("library.view_reports"),
+    "authorities_staff:index": perm("authorities.view_authority"),
+    "authorities_staff:new": perm("authorities.add_authority"),
+    "authorities_staff:edit": perm("authorities.change_authority"),
+    "authorities_staff:export": perm("authorities.view_authority"),
     "programs_staff:checkin": perm("programs.check_in"),
     "programs_staff:classes": perm("programs.mark_attendance"),
     # A teacher marks attendance only in the sessions they teach (the world's session is not theirs).
@@ -217,6 +221,7 @@ def fill(world, key: str, route: str) -> list[str]:
         "collection_staff:labels": {"slug": world.hall.slug},
         "library_staff:record_edit": {"pk": world.record.pk},
         "library_staff:report_export": {"name": "loans", "fmt": "csv"},
+        "authorities_staff:edit": {"pk": world.authority.pk},
         "programs_staff:attendance": {"pk": world.session.pk},
         "programs_staff:sessions": {"pk": world.program.pk},
         "programs_staff:session_registrations": {"pk": world.session.pk},
