@@ -87,6 +87,15 @@ def _spans(words: list[str]) -> dict[str, tuple[int, int]]:
     return spans
 
 
+def authorities_named_in(text: str) -> list[int]:
+    """Ids of the authorities one of whose forms occurs in `text` (word runs, Han substrings)."""
+    words = phrase(text).split()
+    if not words:
+        return []
+    spans = _spans(words[:64])
+    return sorted(set(Key.objects.filter(key__in=list(spans)).values_list("authority_id", flat=True)))
+
+
 @dataclass(frozen=True)
 class Expansion:
     """A query that names an authority: other queries to run (the named span replaced by each
