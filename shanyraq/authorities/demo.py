@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from shanyraq.authorities.models import ArtifactLink, ProgramLink, RecordLink
-from shanyraq.authorities.selectors import authorities_named_in
+from shanyraq.authorities.selectors import authorities_named_in, authorities_with_form
 from shanyraq.authorities.starter import load_starter
 
 
@@ -25,7 +25,7 @@ def load() -> dict[str, int]:
     links = {"records": 0, "artifacts": 0, "programs": 0}
     with transaction.atomic():
         for c in Contributor.objects.only("record_id", "name", "name_parallel").iterator():
-            for authority_id in authorities_named_in(c.name) or authorities_named_in(c.name_parallel):
+            for authority_id in authorities_with_form(c.name) or authorities_with_form(c.name_parallel):
                 _obj, made = RecordLink.objects.get_or_create(
                     authority_id=authority_id, record_id=c.record_id, role=RecordLink.Role.AUTHOR
                 )

@@ -87,6 +87,12 @@ def _spans(words: list[str]) -> dict[str, tuple[int, int]]:
     return spans
 
 
+def authorities_with_form(name: str) -> list[int]:
+    """Ids of the authorities that have exactly this form (in any script that keys alike)."""
+    key = phrase(name)
+    return sorted(Key.objects.filter(key=key).values_list("authority_id", flat=True)) if key else []
+
+
 def authorities_named_in(text: str) -> list[int]:
     """Ids of the authorities one of whose forms occurs in `text` (word runs, Han substrings)."""
     words = phrase(text).split()

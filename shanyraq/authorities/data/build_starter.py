@@ -547,7 +547,7 @@ greatwall|Great Wall of China|Великая Китайская стена|Ұл�
 
 # Works: id | en | ru | kk | zh | extra
 WORKS = """
-abai_zholy|The Path of Abai|Путь Абая|Абай жолы|阿拜之路|Abai zholy@W; Abai@W
+abai_zholy|The Path of Abai|Путь Абая|Абай жолы|阿拜之路|Abai zholy@W
 kara_sozder|Book of Words|Слова назидания|Қара сөздер|阿拜箴言录|Words of Edification@W; Қара сөз@K; Книга слов@B
 kyz_zhibek|Kyz Zhibek|Кыз Жибек|Қыз Жібек|少女吉别克|Qyz Jibek@W
 kozy_korpesh|Kozy Korpesh and Bayan Sulu|Козы-Корпеш и Баян-Сулу|Қозы Көрпеш – Баян сұлу|阔孜库尔佩什与芭艳苏露|Qozy Korpesh – Bayan Sulu@W
