@@ -128,9 +128,20 @@ def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
         return Expansion((), ())
     hits.sort(key=lambda h: (-(spans[h[0]][1] - spans[h[0]][0]), -len(h[0]), h[1]))
     chosen: dict[int, str] = {}
+    taken: set[int] = set()  # query words already named: "Alma-Ata" is Almaty, not Almaty + "Ata"
     for key, authority_id in hits:
-        if authority_id not in chosen and len(chosen) < limit:
-            chosen[authority_id] = key
+        start, end = spans[key]
+        words_of = set(range(start, end))
+        if authority_id in chosen or len(chosen) >= limit:
+            continue
+        if (
+            words_of & taken
+            and chosen.get(authority_id) is None
+            and not any(spans[k] == (start, end) for k in chosen.values())
+        ):
+            continue
+        chosen[authority_id] = key
+        taken |= words_of
     queries: list[str] = []
     for authority_id, key in chosen.items():
         start, end = spans[key]

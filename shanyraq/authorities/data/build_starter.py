@@ -55,19 +55,11 @@ BGN = dict(
         strict=True,
     )
 )
+# Surnames that are also common words, and titles that are no surname (Tole Bi, Korkyt Ata).
 NO_SHORT = {
-    "Белый",
-    "Горький",
-    "Блок",
-    "Бек",
-    "Летописец",
-    "Сал",
-    "Сері",
-    "хан",
-    "би",
-    "ата",
-    "Қайғы",
-    "жырау",
+    *("белый", "горький", "блок", "бек", "летописец", "великий", "i"),
+    *("сал", "сері", "сери", "хан", "khan", "би", "bi", "ата", "ata", "қайғы", "кайгы", "kaigy"),
+    *("жырау", "zhyrau", "sal", "seri", "great", "chronicler"),
 }
 
 
@@ -150,7 +142,8 @@ def _variants(extra: str) -> list[tuple[str, str]]:
 
 def _short(name: str, sep: str = " ") -> str:
     last = name.split(sep)[-1].strip()
-    return "" if last == name.strip() or last in NO_SHORT or len(last) < 3 else last
+    bare = last.lower().split("-")[-1]
+    return "" if last == name.strip() or bare in NO_SHORT or len(last) < 3 else last
 
 
 ROWS: list[dict] = []

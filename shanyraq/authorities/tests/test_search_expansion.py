@@ -91,3 +91,15 @@ def test_expansion_spells_the_named_span_in_every_other_form(catalogue):
 def test_a_han_name_inside_a_longer_han_word_is_found(catalogue):
     expansion = expand_query("肖斯塔科维奇交响曲")
     assert any(q.startswith("Shostakovich") and "交响曲" in q for q in expansion.queries)
+
+
+def test_a_word_inside_a_longer_name_is_not_read_as_another_name(catalogue):
+    from shanyraq.authorities.tests.factories import make_authority
+
+    make_authority("place", en="Almaty", ru="Алматы", kk="Алматы", zh="阿拉木图", variants=["Alma-Ata"])
+    make_authority(
+        "person", en="Korkyt Ata", ru="Коркыт-ата", kk="Қорқыт ата", zh="阔尔克特", variants=["Ata"]
+    )
+    queries = expand_query("Alma-Ata").queries
+    assert "阿拉木图" in queries
+    assert not any("阔尔克特" in q for q in queries)
