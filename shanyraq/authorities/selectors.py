@@ -134,11 +134,8 @@ def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
         words_of = set(range(start, end))
         if authority_id in chosen or len(chosen) >= limit:
             continue
-        if (
-            words_of & taken
-            and chosen.get(authority_id) is None
-            and not any(spans[k] == (start, end) for k in chosen.values())
-        ):
+        same_span = any(spans[k] == (start, end) for k in chosen.values())  # one form, two names
+        if words_of & taken and not same_span:
             continue
         chosen[authority_id] = key
         taken |= words_of
