@@ -21,7 +21,7 @@ class AuthorityForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
         help_text=_(
-            "One form a line; after a | the source, e.g. «Abay Kunanbayev | LC Name Authority File»."
+            "One form a line; after a | the source, e.g. «Abay Kunanbayev | LCNAF»."
         ),
     )
 
