@@ -1,6 +1,7 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from shanyraq.authorities.models import Authority
 from shanyraq.authorities.services import AuthorityData, VariantData
@@ -20,9 +21,7 @@ class AuthorityForm(forms.Form):
         label=_("Variant forms"),
         widget=forms.Textarea(attrs={"rows": 8}),
         required=False,
-        help_text=_(
-            "One form a line; after a | the source, e.g. «Abay Kunanbayev | LCNAF»."
-        ),
+        help_text=_("One form a line; after a | the source, e.g. «Abay Kunanbayev | LCNAF»."),
     )
 
     def clean(self):
@@ -57,3 +56,24 @@ class AuthorityForm(forms.Form):
             control_number=control_number,
             variants=variants,
         )
+
+
+class LinkForm(forms.Form):
+    """Link one library record, artifact or program to the authority."""
+
+    TARGETS = [
+        ("record", _("Library record (number)")),
+        ("artifact", _("Artifact (accession number)")),
+        ("program", _("Program (number)")),
+    ]
+    ROLES = [
+        ("author", pgettext_lazy("authority link", "Author")),
+        ("contributor", pgettext_lazy("authority link", "Contributor")),
+        ("maker", pgettext_lazy("authority link", "Maker")),
+        ("place", pgettext_lazy("authority link", "Place")),
+        ("performer", pgettext_lazy("authority link", "Performer")),
+        ("subject", pgettext_lazy("authority link", "Subject")),
+    ]
+    target = forms.ChoiceField(label=_("Link to"), choices=TARGETS)
+    identifier = forms.CharField(label=_("Number"), max_length=60)
+    role = forms.ChoiceField(label=_("role"), choices=ROLES)

@@ -171,3 +171,45 @@ def search_expander(q: str) -> tuple[list[str], list[tuple[str, str]]]:
     """The hook search calls with every query (registered in apps.py)."""
     expansion = expand_query(q)
     return list(expansion.queries), list(expansion.linked)
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    target: str
+    link_id: int
+    label: str
+    role: str
+    url: str
+
+
+def links_of(authority: Authority) -> list[LinkRow]:
+    """What links to this authority, for the staff edit page."""
+    rows: list[LinkRow] = []
+    for link in RecordLink.objects.filter(authority=authority).select_related("record").order_by("pk"):
+        rows.append(
+            LinkRow(
+                "record", link.pk, link.record.title, link.get_role_display(), link.record.get_absolute_url()
+            )
+        )
+    for link in ArtifactLink.objects.filter(authority=authority).select_related("artifact").order_by("pk"):
+        a = link.artifact
+        rows.append(
+            LinkRow(
+                "artifact",
+                link.pk,
+                f"{a.accession_number} {a.title}",
+                link.get_role_display(),
+                a.get_absolute_url(),
+            )
+        )
+    for link in ProgramLink.objects.filter(authority=authority).select_related("program").order_by("pk"):
+        rows.append(
+            LinkRow(
+                "program",
+                link.pk,
+                link.program.title,
+                link.get_role_display(),
+                link.program.get_absolute_url(),
+            )
+        )
+    return rows

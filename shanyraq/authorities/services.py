@@ -185,3 +185,37 @@ def link_artifact(authority: Authority, artifact, role: str = ArtifactLink.Role.
 def link_program(authority: Authority, program, role: str = ProgramLink.Role.PERFORMER) -> ProgramLink:
     link, _created = ProgramLink.objects.get_or_create(authority=authority, program=program, role=role)
     return link
+
+
+# Link targets by name: (model label, field on the link, lookup field of the identifier staff type).
+LINK_TARGETS = {
+    "record": (RecordLink, "record", "library.Record", "pk"),
+    "artifact": (ArtifactLink, "artifact", "collection.Artifact", "accession_number"),
+    "program": (ProgramLink, "program", "programs.Program", "pk"),
+}
+
+
+def link_add(authority: Authority, *, target: str, identifier: str, role: str):
+    """Link a record (by number), an artifact (by accession number) or a program (by number)."""
+    from django.apps import apps
+
+    if target not in LINK_TARGETS:
+        raise ValidationError({"target": "unknown target"})
+    model, field, label, lookup = LINK_TARGETS[target]
+    if role not in model.Role.values:
+        raise ValidationError({"role": "unknown role"})
+    identifier = (identifier or "").strip()
+    if lookup == "pk" and not identifier.isdigit():
+        raise ValidationError({"identifier": "not a number"})
+    obj = apps.get_model(label).objects.filter(**{lookup: identifier}).first()
+    if obj is None:
+        raise ValidationError({"identifier": "not found"})
+    link, _created = model.objects.get_or_create(authority=authority, role=role, **{field: obj})
+    return link
+
+
+def link_remove(authority: Authority, *, target: str, link_id: int) -> int:
+    if target not in LINK_TARGETS:
+        return 0
+    deleted, _ = LINK_TARGETS[target][0].objects.filter(authority=authority, pk=link_id).delete()
+    return deleted

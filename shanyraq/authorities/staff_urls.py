@@ -11,6 +11,7 @@ urlpatterns = [
     path("", views.authority_index, name="index"),
     path("new/", views.authority_new, name="new"),
     path("<int:pk>/edit/", views.authority_edit, name="edit"),
+    path("<int:pk>/links/", views.authority_links, name="links"),
     path("export.xml", views.authority_export, name="export"),
 ]
 

@@ -8,12 +8,13 @@ from django.core.paginator import Paginator
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from shanyraq.authorities import marc
-from shanyraq.authorities.forms import AuthorityForm
+from shanyraq.authorities.forms import AuthorityForm, LinkForm
 from shanyraq.authorities.models import Authority
-from shanyraq.authorities.selectors import authority_list, display_name
-from shanyraq.authorities.services import authority_create, authority_update
+from shanyraq.authorities.selectors import authority_list, display_name, links_of
+from shanyraq.authorities.services import authority_create, authority_update, link_add, link_remove
 from shanyraq.core.permissions import staff_permission_required
 
 
@@ -48,7 +49,10 @@ def _edit(request, authority: Authority | None):
         else:
             messages.success(request, _("Saved."))
             return redirect("authorities_staff:edit", pk=authority.pk)
-    return render(request, "authorities/form.html", {"form": form, "authority": authority})
+    context = {"form": form, "authority": authority}
+    if authority is not None:
+        context |= {"links": links_of(authority), "link_form": LinkForm()}
+    return render(request, "authorities/form.html", context)
 
 
 @staff_permission_required("authorities.add_authority")
@@ -66,3 +70,27 @@ def authority_export(request):
     response = HttpResponse(marc.marcxml(marc.export_queryset()), content_type="application/marcxml+xml")
     response["Content-Disposition"] = 'attachment; filename="authorities.xml"'
     return response
+
+
+@require_POST
+@staff_permission_required("authorities.change_authority")
+def authority_links(request, pk: int):
+    """Add a link (the link form) or remove one (`remove` = "<target>:<link id>")."""
+    authority = get_object_or_404(Authority, pk=pk)
+    remove = request.POST.get("remove", "")
+    if remove:
+        target, _sep, link_id = remove.partition(":")
+        if link_id.isdigit() and link_remove(authority, target=target, link_id=int(link_id)):
+            messages.success(request, _("Link removed."))
+        return redirect("authorities_staff:edit", pk=authority.pk)
+    form = LinkForm(request.POST)
+    if form.is_valid():
+        try:
+            link_add(authority, **form.cleaned_data)
+        except ValidationError:
+            messages.error(request, _("Nothing with that number was found; the link was not made."))
+        else:
+            messages.success(request, _("Linked."))
+    else:
+        messages.error(request, _("Nothing with that number was found; the link was not made."))
+    return redirect("authorities_staff:edit", pk=authority.pk)

@@ -96,3 +96,42 @@ def test_the_download_is_marcxml_pymarc_reads(staff_client):
     assert response["Content-Type"] == "application/marcxml+xml"
     records = pymarc.parse_xml_to_array(io.BytesIO(response.content))
     assert [r["100"]["a"] for r in records] == [a.name_en]
+
+
+def test_a_librarian_links_a_record_and_an_artifact_and_removes_a_link(staff_client):
+    from shanyraq.authorities.models import ArtifactLink, RecordLink
+    from shanyraq.collection.tests.factories import ArtifactFactory
+    from shanyraq.library.tests.factories import RecordFactory
+
+    a = abai()
+    record = RecordFactory(title="Қара сөздер")
+    artifact = ArtifactFactory()
+    client = staff_client("librarian")
+    url = f"/en/staff/authorities/{a.pk}/links/"
+    assert (
+        client.post(url, {"target": "record", "identifier": str(record.pk), "role": "author"}).status_code
+        == 302
+    )
+    client.post(url, {"target": "artifact", "identifier": artifact.accession_number, "role": "subject"})
+    client.post(url, {"target": "record", "identifier": "999999", "role": "author"})  # no such record
+    assert list(RecordLink.objects.values_list("record_id", "role")) == [(record.pk, "author")]
+    assert list(ArtifactLink.objects.values_list("artifact_id", "role")) == [(artifact.pk, "subject")]
+    page = client.get(f"/en/staff/authorities/{a.pk}/edit/").content.decode()
+    assert "Қара сөздер" in page and artifact.accession_number in page
+    link = RecordLink.objects.get()
+    client.post(url, {"remove": f"record:{link.pk}"})
+    assert not RecordLink.objects.exists()
+
+
+def test_other_roles_cannot_link(staff_client):
+    from shanyraq.authorities.models import RecordLink
+    from shanyraq.library.tests.factories import RecordFactory
+
+    a = abai()
+    record = RecordFactory()
+    response = staff_client("teacher").post(
+        f"/en/staff/authorities/{a.pk}/links/",
+        {"target": "record", "identifier": str(record.pk), "role": "author"},
+    )
+    assert response.status_code == 403
+    assert not RecordLink.objects.exists()
