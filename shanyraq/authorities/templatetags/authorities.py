@@ -15,6 +15,7 @@ _READERS = {
 
 
 @register.inclusion_tag("authorities/names.html")
-def authority_names(kind: str, pk: int) -> dict:
+def authority_names(kind: str, pk: int, wrap: bool = False) -> dict:
+    """`wrap=True` puts the rows in their own <dl> (for a page that has none)."""
     reader = _READERS.get(kind)
-    return {"names": reader(pk) if reader is not None and pk else []}
+    return {"names": reader(pk) if reader is not None and pk else [], "wrap": wrap}

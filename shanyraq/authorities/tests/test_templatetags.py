@@ -37,3 +37,15 @@ def test_a_name_missing_in_the_visitors_language_falls_back_and_says_which_langu
 def test_a_page_without_linked_names_has_no_names_row(client):
     record = RecordFactory(title="Жаңа кітап")
     assert 'class="authority-name"' not in client.get(f"/en/library/records/{record.pk}/").content.decode()
+
+
+def test_the_program_page_shows_its_performer_in_the_visitors_language(client):
+    from shanyraq.authorities.services import link_program
+    from shanyraq.authorities.tests.factories import shostakovich
+    from shanyraq.programs.tests.factories import ProgramFactory
+
+    program = ProgramFactory()
+    link_program(shostakovich(), program)
+    text = client.get(f"/zh-hans/programs/{program.pk}/").content.decode()
+    assert '<dl class="authority-names"><dt>名称</dt>' in text
+    assert '<span lang="zh-hans">德米特里·肖斯塔科维奇</span> — 表演者' in text
