@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django.db.models import Q, QuerySet
 from django.utils import translation
 
-from shanyraq.authorities.models import ArtifactLink, Authority, Key, ProgramLink, RecordLink
+from shanyraq.authorities.models import ArtifactLink, Authority, Key, ProgramLink, RecordLink, Variant
 from shanyraq.core import languages
 from shanyraq.search.normalizer import phrase
 
@@ -113,7 +113,8 @@ class Expansion:
 
 def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
     """Find the authorities whose forms occur in the query (longest first) and spell it out in
-    every other form. Two indexed lookups whatever the database; nothing when no name matches."""
+        every other form. One indexed lookup when no name matches; three more (forms, variants, links of
+    each kind) when one does."""
     tokens: list[tuple[str, str]] = []  # (key word, the query's own spelling of it)
     for raw in q.split()[:32]:
         keys = phrase(raw).split()
@@ -139,12 +140,19 @@ def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
             continue
         chosen[authority_id] = key
         taken |= words_of
+    forms: dict[int, list[str]] = {}  # two queries for all chosen authorities' forms
+    for pk, *names in Authority.objects.filter(pk__in=list(chosen)).values_list(
+        "pk", "name_zh_hans", "name_en", "name_kk", "name_ru"
+    ):
+        forms[pk] = [n for n in names if n]
+    for pk, text in Variant.objects.filter(authority_id__in=list(chosen)).values_list("authority_id", "text"):
+        forms.setdefault(pk, []).append(text)
     queries: list[str] = []
     for authority_id, key in chosen.items():
         start, end = spans[key]
         before, after = raws[:start], raws[end:]
         inside = " " not in key and key != words[start]  # a Han name inside a longer Han word
-        for form in forms_of(Authority.objects.get(pk=authority_id)):
+        for form in dict.fromkeys(forms.get(authority_id, [])):
             if phrase(form) == key:
                 continue
             middle = words[start].replace(key, f" {form} ", 1) if inside else form
@@ -152,6 +160,8 @@ def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
     linked: list[tuple[str, str]] = []
     # Linked things match on the name alone: a query with other words must match those words.
     ids = [a for a, key in chosen.items() if spans[key] == (0, len(words))]
+    if not ids:
+        return Expansion(tuple(dict.fromkeys(queries)), ())
     linked += [
         ("record", str(x))
         for x in RecordLink.objects.filter(authority_id__in=ids).values_list("record_id", flat=True)

@@ -160,9 +160,10 @@ class _Group:
         return self.terms + self.fuzzy + self.stems, self.prefix
 
 
-def _plan(parsed: ParsedQuery) -> list[list[_Group]]:
+def _plan(parsed: ParsedQuery, *, typos: bool = True) -> list[list[_Group]]:
+    """`typos=False` for the other spellings of a name: they are exact forms, not typed."""
     sources = {g.fuzzy_source for r in parsed.readings for g in r.groups if len(g.fuzzy_source) >= FUZZY_MIN}
-    fuzzy = _fuzzy(sources) if sources else {}
+    fuzzy = _fuzzy(sources) if sources and typos else {}
     return [
         [
             _Group(list(g.terms), fuzzy.get(g.fuzzy_source, []), g.prefix, g.exact, list(g.stems))
@@ -266,7 +267,7 @@ def _ranked(q: str, kind: str | None, public_only: bool, limit: int) -> list[tup
         with guard:
             plan = _plan(parsed)
             expanded, linked = _expand(q) if _EXPANDERS else ([], [])
-            plans = [(plan, parsed.phrase)] + [(_plan(p), p.phrase) for p in expanded]
+            plans = [(plan, parsed.phrase)] + [(_plan(p, typos=False), p.phrase) for p in expanded]
             query = [[g.query() for g in reading] for p, _phrase in plans for reading in p]
             ids = candidates(query, meta, max(CANDIDATES, limit), parsed.phrase)
             linked_ids = set(_linked_ids(linked, kind)) if linked else set()
