@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "shanyraq.core",
     "shanyraq.search",
     "shanyraq.people",
+    "shanyraq.authorities",
     "shanyraq.mail",
     "shanyraq.accounts",
     "shanyraq.spaces",

@@ -9,6 +9,7 @@ from django.views.static import serve
 
 from shanyraq.accounts import urls as accounts_urls
 from shanyraq.api.main import api
+from shanyraq.authorities import staff_urls as authorities_staff
 from shanyraq.collection import staff_urls as collection_staff
 from shanyraq.collection import urls as collection_urls
 from shanyraq.exchange import staff_urls as exchange_staff
@@ -32,6 +33,7 @@ staff_patterns = [
     path("admin/", admin.site.urls),
     path("collection/", include(collection_staff)),
     path("library/", include(library_staff)),
+    path("authorities/", include(authorities_staff)),
     path("mail/", include(mail_staff)),
     path("newsletter/", include(newsletter_staff)),
     path("programs/", include(programs_staff)),

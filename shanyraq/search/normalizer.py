@@ -440,6 +440,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
     latin_words: list[str] = []
     other_for_pinyin: list[Group] = []
     not_cyrillic: list[Group] = []  # what a Palladius reading keeps beside the syllables
+    not_han: list[Group] = []  # what the hanzi-as-pinyin reading keeps beside the syllables
     query_runs = runs(q)
     for index, run in enumerate(query_runs):
         if run.han:
@@ -474,6 +475,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
             stems=query_stems(word, skel),
         )
         plain.append(group)
+        not_han.append(group)
         ex = exact(word)
         if ex.isascii() and ex.isalpha():
             latin_words.append(ex)
@@ -485,7 +487,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
     if plain:
         readings.append(Reading(tuple(plain[:MAX_QUERY_GROUPS])))
     if has_han and han_pinyin and not latin_words:
-        readings.append(Reading(tuple(han_pinyin)))
+        readings.append(Reading(tuple((han_pinyin + not_han)[:MAX_QUERY_GROUPS])))
     if latin_words:
         syllables = segment_pinyin("".join(latin_words))
         if syllables and len(syllables) >= 2:

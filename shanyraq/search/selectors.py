@@ -18,12 +18,19 @@ entry has (a misspelled name, a word the catalogue lacks) weighs nothing. An ent
 when the words it has carry more than half of the weight, and scores below 1, under every
 full match: 0.9 x (weighted word scores) / (the best possible weighted score).
 
+Name authorities (decision 026): registered query expanders (the authorities app registers
+one) may spell a query out in other forms of a name it contains («Абай» → 阿拜, Abai) and name
+things linked to that name. The other spellings join the query as further readings in the same
+candidate lookup; a linked thing that matches no spelling still scores LINKED_SCORE (as a word
+found in a title).
+
 The final order is score, then kind, then object_id: deterministic, identical on both backends.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
 
@@ -41,7 +48,40 @@ CANDIDATES = 120
 MAX_FUZZY = 8
 PARTIAL_SHARE = 0.5  # a partial match has words carrying more than this share of the weight
 PARTIAL_MAX = 300  # candidates a partial answer reads per word, whatever the caller's limit
+MAX_EXPANDED = 24  # other spellings of a query one search tries at most
+LINKED_SCORE = 10.0
 logger = logging.getLogger(__name__)
+
+# An expander takes the query text and returns (other spellings of it, [(kind, object_id), ...]
+# of things linked to a name it contains). Registered by apps that know names (AppConfig.ready).
+_EXPANDERS: list[Callable[[str], tuple[list[str], list[tuple[str, str]]]]] = []
+
+
+def register_expander(expander: Callable[[str], tuple[list[str], list[tuple[str, str]]]]) -> None:
+    if expander not in _EXPANDERS:
+        _EXPANDERS.append(expander)
+
+
+def _expand(q: str) -> tuple[list[ParsedQuery], list[tuple[str, str]]]:
+    spellings: list[str] = []
+    linked: list[tuple[str, str]] = []
+    for expander in _EXPANDERS:
+        more, links = expander(q)
+        spellings += more
+        linked += links
+    parsed = [p for p in (parse_query(s) for s in dict.fromkeys(spellings[:MAX_EXPANDED])) if p]
+    return parsed, list(dict.fromkeys(linked))
+
+
+def _linked_ids(linked: list[tuple[str, str]], kind: str | None) -> list[int]:
+    ids: list[int] = []
+    by_kind: dict[str, list[str]] = {}
+    for k, object_id in linked:
+        if kind is None or k == kind:
+            by_kind.setdefault(k, []).append(object_id)
+    for k, object_ids in by_kind.items():
+        ids += SearchEntry.objects.filter(kind=k, object_id__in=object_ids).values_list("id", flat=True)
+    return ids
 
 
 @dataclass(frozen=True)
@@ -120,9 +160,10 @@ class _Group:
         return self.terms + self.fuzzy + self.stems, self.prefix
 
 
-def _plan(parsed: ParsedQuery) -> list[list[_Group]]:
+def _plan(parsed: ParsedQuery, *, typos: bool = True) -> list[list[_Group]]:
+    """`typos=False` for the other spellings of a name: they are exact forms, not typed."""
     sources = {g.fuzzy_source for r in parsed.readings for g in r.groups if len(g.fuzzy_source) >= FUZZY_MIN}
-    fuzzy = _fuzzy(sources) if sources else {}
+    fuzzy = _fuzzy(sources) if sources and typos else {}
     return [
         [
             _Group(list(g.terms), fuzzy.get(g.fuzzy_source, []), g.prefix, g.exact, list(g.stems))
@@ -182,6 +223,11 @@ def _score(plan: list[list[_Group]], phrase: str, row: dict) -> float:
     return round(best - 0.01 * min(shortest, 50), 4)
 
 
+def _best_score(plans: list[tuple[list[list[_Group]], str]], row: dict, linked_ids: set[int]) -> float:
+    best = max(_score(plan, phrase, row) for plan, phrase in plans)
+    return max(best, LINKED_SCORE) if row["id"] in linked_ids else best
+
+
 _KEY_COLUMNS = [
     "id",
     "kind",
@@ -220,10 +266,13 @@ def _ranked(q: str, kind: str | None, public_only: bool, limit: int) -> list[tup
         guard = transaction.atomic() if connection.vendor == "postgresql" else nullcontext()
         with guard:
             plan = _plan(parsed)
-            query = [[g.query() for g in reading] for reading in plan]
+            expanded, linked = _expand(q) if _EXPANDERS else ([], [])
+            plans = [(plan, parsed.phrase)] + [(_plan(p, typos=False), p.phrase) for p in expanded]
+            query = [[g.query() for g in reading] for p, _phrase in plans for reading in p]
             ids = candidates(query, meta, max(CANDIDATES, limit), parsed.phrase)
-            rows = _rows(_KEY_COLUMNS, ids)
-            scored = [(_score(plan, parsed.phrase, row), row) for row in rows]
+            linked_ids = set(_linked_ids(linked, kind)) if linked else set()
+            rows = _rows(_KEY_COLUMNS, list(dict.fromkeys(ids + sorted(linked_ids))))
+            scored = [(_best_score(plans, row, linked_ids), row) for row in rows]
             scored = [(s, r) for s, r in scored if s > 0 and (r["public"] or not public_only)]
             if not scored and len(plan[0]) >= 2:
                 scored = _partial(plan[0], meta, min(max(CANDIDATES, limit), PARTIAL_MAX), public_only)

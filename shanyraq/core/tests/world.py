@@ -175,4 +175,9 @@ def build(staff_user) -> SimpleNamespace:
     w.mailing = Mailing.objects.create(
         title="Winter", subject_en="Winter at the center", body_en="Felt carpets."
     )
+    from shanyraq.authorities.services import AuthorityData, authority_create
+
+    w.authority = authority_create(
+        AuthorityData(kind="person", names={"en": "Abai Qunanbaiuly", "kk": "Абай Құнанбайұлы"})
+    )
     return w

@@ -9,7 +9,7 @@ from shanyraq.search.services import reindex_all
 from shanyraq.site import demo as site_demo
 from shanyraq.site.models import Page
 
-MODULE_DEMOS = ["collection", "library", "programs", "exchange", "newsletter"]
+MODULE_DEMOS = ["collection", "library", "programs", "exchange", "newsletter", "authorities"]
 
 
 class Command(BaseCommand):
