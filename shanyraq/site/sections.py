@@ -16,7 +16,17 @@ from importlib import import_module
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
-MODULES = ["collection", "library", "authorities", "programs", "spaces", "exchange", "mail", "newsletter", "ops"]
+MODULES = [
+    "collection",
+    "library",
+    "authorities",
+    "programs",
+    "spaces",
+    "exchange",
+    "mail",
+    "newsletter",
+    "ops",
+]
 # The site's own sitemap sections come first, then each module's.
 SITEMAP_MODULES = ["site", *MODULES]
 
