@@ -90,7 +90,10 @@ def wade_giles_forms() -> dict[str, str]:
     from pypinyin import Style
     from pypinyin.style import convert
 
-    return {s: fold_wade_giles(convert(s, Style.WADEGILES, True)) for s in pinyin_syllables()}
+    forms = {s: fold_wade_giles(convert(s, Style.WADEGILES, True)) for s in pinyin_syllables()}
+    # pypinyin writes the -ai final after some initials as -ei (hai -> "hei", lai -> "lei", ai ->
+    # "ei"), which would make Shanghai "Shang-hei"; Wade-Giles keeps -ai there (Shang-hai, Ts'ai).
+    return {s: w[:-2] + "ai" if s.endswith("ai") and w.endswith("ei") else w for s, w in forms.items()}
 
 
 @lru_cache(maxsize=1)

@@ -49,6 +49,12 @@ def test_every_syllable_reads_back_from_its_palladius_form():
         ("ri", "jih", "жи"),
         ("er", "erh", "эр"),
         ("yi", "i", "и"),
+        # -ai stays -ai (pypinyin's table says "hei", "lei", "ei"): Shang-hai, Lao-lai, Ai-hui.
+        ("hai", "hai", "хай"),
+        ("lai", "lai", "лай"),
+        ("ai", "ai", "ай"),
+        ("cai", "ts'ai", "цай"),
+        ("hei", "hei", "хэй"),
     ],
 )
 def test_published_forms_of_well_known_syllables(syllable, wade_giles, palladius):
@@ -90,6 +96,9 @@ PAIRS = [
     ("Hsi-yu chi", "西游记"),
     ("Ба Цзинь", "巴金"),
     ("Pa Chin", "巴金"),
+    ("Shang-hai", "上海"),
+    ("Ts'ai Yüan-p'ei", "蔡元培"),
+    ("Шанхай", "上海"),
 ]
 
 
