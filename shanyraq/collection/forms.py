@@ -11,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 
 from shanyraq.collection.conf import IMAGE_MAX_BYTES
 from shanyraq.collection.models import Artifact, ConditionCheck, Movement
+from shanyraq.core.language_tabs import LanguageTabsMixin, add_language_tabs
 from shanyraq.spaces.models import Space
 
 
@@ -131,7 +132,7 @@ TRANSLATED_TEXTS = {
 }
 
 
-class ArtifactForm(forms.Form):
+class ArtifactForm(LanguageTabsMixin, forms.Form):
     """Create or edit an artifact's record on one page, its texts on one tab per language.
 
     A title in any one language is enough to save (a draft stays unpublished until the curator
@@ -154,30 +155,13 @@ class ArtifactForm(forms.Form):
 
     def __init__(self, *args, creating: bool = False, **kwargs):
         from shanyraq.collection.models import Term
-        from shanyraq.core import languages
 
         super().__init__(*args, **kwargs)
         if not creating:
             del self.fields["accession_number"]
         self.fields["category"].queryset = Term.objects.filter(vocabulary=Term.Vocabulary.CATEGORY)
         self.fields["period"].queryset = Term.objects.filter(vocabulary=Term.Vocabulary.PERIOD)
-        self.tabs = []
-        for code, name in languages_choices():
-            suffix = languages.field_suffix(code)
-            names = []
-            for field, (label, kind, options) in TRANSLATED_TEXTS.items():
-                options = dict(options)
-                widget = options.pop("widget", None) or kind.widget()
-                widget.attrs["lang"] = code
-                self.fields[f"{field}_{suffix}"] = kind(label=label, required=False, widget=widget, **options)
-                names.append(f"{field}_{suffix}")
-            self.tabs.append((code, name, names))
-
-    def tab_fields(self):
-        """(code, language name, bound fields, has errors) per language tab, for the template."""
-        for code, name, names in self.tabs:
-            bound = [self[n] for n in names]
-            yield code, name, bound, any(b.errors for b in bound)
+        add_language_tabs(self, TRANSLATED_TEXTS)
 
     def clean(self):
         data = super().clean()
@@ -188,12 +172,6 @@ class ArtifactForm(forms.Form):
     def record_fields(self) -> dict:
         """The cleaned values the services take (accession number apart)."""
         return {k: v for k, v in self.cleaned_data.items() if k != "accession_number"}
-
-
-def languages_choices():
-    from django.conf import settings
-
-    return settings.LANGUAGES
 
 
 class InventoryForm(forms.Form):

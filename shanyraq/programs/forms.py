@@ -1,11 +1,14 @@
-"""The public registration form: phone-friendly, with an invisible honeypot field against bots."""
+"""The public registration form (phone-friendly, with an invisible honeypot field against bots) and
+the staff's program form."""
 
 from __future__ import annotations
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from shanyraq.core.language_tabs import LanguageTabsMixin, add_language_tabs
 from shanyraq.core.optin import optin_field
+from shanyraq.programs.models import Program
 from shanyraq.programs.services.public import ChildInput, Submission
 
 MAX_CHILDREN = 4
@@ -99,3 +102,54 @@ class RegistrationForm(forms.Form):
             seats=d.get("seats") or 1,
             together=d.get("together", True) is not False,
         )
+
+
+PROGRAM_TEXTS = {
+    "title": (_("Title"), forms.CharField, {"max_length": 200}),
+    "description": (_("Description"), forms.CharField, {"widget": forms.Textarea(attrs={"rows": 6})}),
+}
+
+
+class ProgramForm(LanguageTabsMixin, forms.ModelForm):
+    """Everything about a program but its sessions, on one page, the texts on one tab per language.
+    Cleans the input only: the change itself goes through `program_update`."""
+
+    class Meta:
+        model = Program
+        fields = [
+            "kind",
+            "level",
+            "language",
+            "min_age",
+            "max_age",
+            "price",
+            "capacity",
+            "registration_opens",
+            "registration_closes",
+            "max_per_booker",
+            "allow_groups",
+            "max_group_size",
+            "is_published",
+        ]
+        widgets = {
+            "registration_opens": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+            "registration_closes": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        add_language_tabs(self, PROGRAM_TEXTS)
+        if self.instance.pk and not self.is_bound:
+            for name in self.fields:
+                if name.startswith(("title_", "description_")):
+                    self.initial[name] = getattr(self.instance, name, "") or ""
+
+    def _post_clean(self):
+        """No model validation here (it would write the texts onto the instance): the service checks."""
+
+    def changes(self) -> dict:
+        return {name: self.cleaned_data[name] for name in self.fields}

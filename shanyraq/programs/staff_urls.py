@@ -15,6 +15,7 @@ urlpatterns = [
     path("new/", staff_views.program_new, name="new"),
     path("", staff_views.program_list, name="list"),
     path("<int:pk>/sessions/", staff_views.program_sessions, name="sessions"),
+    path("<int:pk>/edit/", staff_views.program_edit, name="edit"),
     path("registrations/", staff_registrations.registrations_index, name="registrations"),
     path(
         "sessions/<int:pk>/registrations/",

@@ -14,9 +14,10 @@ from django.views.decorators.http import require_http_methods
 
 from shanyraq.core.permissions import staff_permission_required
 from shanyraq.programs import reports, selectors
+from shanyraq.programs.forms import ProgramForm
 from shanyraq.programs.models import Attendance, Program, Session
 from shanyraq.programs.services.attendance import attendance_mark, checkin_scan
-from shanyraq.programs.services.sessions import program_create
+from shanyraq.programs.services.sessions import program_create, program_update
 
 
 @staff_permission_required("programs.check_in")
@@ -133,6 +134,28 @@ def program_new(request):
         "programs/staff/program_new.html",
         {"kinds": Program.Kind.choices, "errors": errors},
         status=400 if errors else 200,
+    )
+
+
+@staff_permission_required("programs.change_program")
+@require_http_methods(["GET", "POST"])
+def program_edit(request, pk: int):
+    """Texts in each language, audience, seats, registration window and publication."""
+    program = get_object_or_404(Program, pk=pk)
+    form = ProgramForm(request.POST or None, instance=program)
+    if request.method == "POST" and form.is_valid():
+        try:
+            program_update(program=program, changes=form.changes(), actor=request.user)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                form.add_error(field if field in form.fields else None, messages)
+        else:
+            return redirect("programs_staff:sessions", pk=program.pk)
+    return render(
+        request,
+        "programs/staff/program_edit.html",
+        {"form": form, "program": program},
+        status=400 if form.errors else 200,
     )
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -145,6 +146,74 @@ def session_cancel(*, session: Session, actor=None) -> Session:
             booking_cancel(booking=session.booking, actor=actor)
         audit_record(actor=actor, action="session.cancel", target=session)
     return session
+
+
+PROGRAM_EDITABLE = {
+    "kind", "level", "language", "min_age", "max_age", "price", "capacity", "registration_opens",
+    "registration_closes", "max_per_booker", "allow_groups", "max_group_size", "is_published",
+}  # fmt: skip
+
+
+def program_update(*, program: Program, changes: dict, actor=None) -> Program:
+    """Change a program's texts (`title_<suffix>`, `description_<suffix>`) and settings in one step.
+
+    Refused, with nothing written: no title in any language, ages or registration dates the wrong
+    way round, a course's seats below those already held, or a course turned into another kind (or
+    back) while it has registrations (its seats are counted per course, not per session). More seats
+    for a course offer them to its waiting list at once, in order."""
+    from shanyraq.core import languages
+    from shanyraq.programs.models import Registration
+    from shanyraq.programs.services.registrations import _offer_free_seats, pool_lock, seats_taken
+
+    texts = {
+        f"{f}_{languages.field_suffix(c)}" for f in ("title", "description") for c, _n in settings.LANGUAGES
+    }
+    unknown = set(changes) - PROGRAM_EDITABLE - texts
+    if unknown:
+        raise ValueError(f"not editable here: {sorted(unknown)}")
+    after = {**{name: getattr(program, name) for name in PROGRAM_EDITABLE | texts}, **changes}
+    errors: dict[str, str] = {}
+    if not any((after.get(name) or "").strip() for name in texts if name.startswith("title_")):
+        errors["title"] = _("Please give a title in at least one language.")
+    if after["kind"] not in Program.Kind.values:
+        errors["kind"] = _("Unknown kind of program.")
+    if after["min_age"] is not None and after["max_age"] is not None and after["min_age"] > after["max_age"]:
+        errors["max_age"] = _("The maximum age is below the minimum age.")
+    opens, closes = after["registration_opens"], after["registration_closes"]
+    if opens and closes and closes <= opens:
+        errors["registration_closes"] = _("Registration must close after it opens.")
+    if errors:
+        raise ValidationError(errors)
+    with transaction.atomic():
+        program = Program.objects.select_for_update().get(pk=program.pk)
+        registered = Registration.objects.filter(program=program, status__in=Registration.ACTIVE).exists()
+        was_course = program.registers_as_whole
+        if (after["kind"] == Program.Kind.COURSE) != was_course and registered:
+            raise ValidationError(
+                {
+                    "kind": _(
+                        "People are registered: a course cannot become another kind, or the other way round."
+                    )
+                }
+            )
+        if was_course and after["capacity"] is not None:
+            held = seats_taken(program, None)
+            if after["capacity"] < held:
+                raise ValidationError(
+                    {
+                        "capacity": _("%(n)s seats are already taken; the course cannot have fewer.")
+                        % {"n": held}
+                    }
+                )
+        for name, value in after.items():
+            setattr(program, name, value.strip() if isinstance(value, str) else value)
+        program.save()
+        audit_record(actor=actor, action="program.update", target=program, fields=sorted(changes))
+        if program.registers_as_whole and registered:
+            locked, _session = pool_lock(program, None)
+            _offer_free_seats(locked, None, timezone.now())
+        search_sources.index(program)
+    return program
 
 
 def program_create(
