@@ -249,14 +249,14 @@ def test_the_report_counts_by_status_averages_scores_and_downloads_safely(coordi
     response = coordinator.get(f"/en/staff/exchange/calls/{call.pk}/report.csv")
     assert response["Content-Type"].startswith("text/csv")
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0] == ["What", "Which", "Number"]
+    assert rows[0] == ["What", "Which", "Count"]
     assert ["Applications", "", "2"] in rows
     assert ["Status", "Accepted", "1"] in rows and ["Status", "Draft", "1"] in rows
     assert ["Average score", "动机 (/10)", "7.5"] in rows  # no English name: another language
     assert ["Country", "Kazakhstan", "1"] in rows  # the draft is not counted
     xlsx = coordinator.get(f"/en/staff/exchange/calls/{call.pk}/report.xlsx")
     sheet = load_workbook(io.BytesIO(xlsx.content)).active
-    assert [c.value for c in sheet[1]] == ["What", "Which", "Number"]
+    assert [c.value for c in sheet[1]] == ["What", "Which", "Count"]
     assert all(c.data_type != "f" for row in sheet.iter_rows() for c in row)
     assert coordinator.get(f"/en/staff/exchange/calls/{call.pk}/report.exe").status_code == 404
     assert Review.objects.count() == 2

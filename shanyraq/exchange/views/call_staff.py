@@ -118,7 +118,7 @@ def call_report_export(request, pk: int, fmt: str):
     call = get_object_or_404(Call, pk=pk)
     if fmt not in EXPORT_TYPES:
         raise Http404
-    header = [_("What"), _("Which"), _("Number")]
+    header = [_("What"), _("Which"), _("Count")]
     rows = selectors.call_report(call).rows()
     body = rows_to_xlsx(header, rows, title="report") if fmt == "xlsx" else rows_to_csv(header, rows)
     response = HttpResponse(body, content_type=EXPORT_TYPES[fmt])
