@@ -7,6 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from shanyraq.core.language_tabs import LanguageTabsMixin, add_language_tabs
+from shanyraq.core.languages import LanguageSelect
 from shanyraq.core.optin import optin_field
 from shanyraq.programs.models import Program
 from shanyraq.programs.services.public import ChildInput, Submission
@@ -132,6 +133,7 @@ class ProgramForm(LanguageTabsMixin, forms.ModelForm):
             "is_published",
         ]
         widgets = {
+            "language": LanguageSelect,
             "registration_opens": forms.DateTimeInput(
                 attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
             ),
