@@ -80,26 +80,45 @@ def _in(period: Period, path: str) -> Q:
     return Q(**{f"{path}__gte": period.start, f"{path}__lt": period.end})
 
 
+def _series(lang: str) -> list[tuple[str, str]]:
+    """The language columns of a chart: every visitor language, or only the one asked for."""
+    return [(code, label) for code, label in visitor_languages() if not lang or code == lang]
+
+
+def _per_language(period: Period, qs, *, at: str, language: str, lang: str, measure=None):
+    """(series, rows): `measure` (default: a count) of `qs` per bucket of `at` and per value of
+    the `language` path, restricted to `lang` when one is asked for."""
+    if lang:
+        qs = qs.filter(**{language: lang})
+    counts = (
+        qs.annotate(bucket=period.trunc(at))
+        .values_list("bucket", language)
+        .annotate(n=measure if measure is not None else Count("pk"))
+        .order_by()
+    )
+    series = _series(lang)
+    return series, _matrix(period, counts, series)
+
+
 def visitors(period: Period, lang: str = "") -> Chart:
     """Visitors checked in at the door, per bucket and language of the visitor."""
     qs = Attendance.objects.filter(
         _in(period, "checked_in_at"), status=Attendance.Status.PRESENT, checked_in_at__isnull=False
     )
-    if lang:
-        qs = qs.filter(registration__person__language=lang)
-    counts = (
-        qs.annotate(bucket=period.trunc("checked_in_at"))
-        .values_list("bucket", "registration__person__language")
-        .annotate(n=Sum("registration__seats"))
-        .order_by()
+    series, rows = _per_language(
+        period,
+        qs,
+        at="checked_in_at",
+        language="registration__person__language",
+        lang=lang,
+        measure=Sum("registration__seats"),
     )
-    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
     return Chart(
         "visitors",
         _("Visitors checked in"),
         _("People checked in at the door, by the language they chose."),
         [period.title, *(label for _k, label in series)],
-        _matrix(period, counts, series),
+        rows,
     )
 
 
@@ -169,21 +188,13 @@ def loans(period: Period, lang: str = "") -> Chart:
 def new_readers(period: Period, lang: str = "") -> Chart:
     """Library cards issued per bucket, by language of the reader."""
     qs = Patron.objects.filter(_in(period, "created_at"))
-    if lang:
-        qs = qs.filter(person__language=lang)
-    counts = (
-        qs.annotate(bucket=period.trunc("created_at"))
-        .values_list("bucket", "person__language")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
+    series, rows = _per_language(period, qs, at="created_at", language="person__language", lang=lang)
     return Chart(
         "readers",
         _("New readers"),
         _("Library cards issued in each period, by the reader's language."),
         [period.title, *(label for _k, label in series)],
-        _matrix(period, counts, series),
+        rows,
     )
 
 
@@ -232,7 +243,7 @@ def newsletter_subscribers(period: Period, lang: str = "") -> Chart:
         .annotate(n=Count("pk"))
         .order_by()
     )
-    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
+    series = _series(lang)
     keys = [key for key, _label in series]
     return Chart(
         "subscribers",
@@ -246,16 +257,7 @@ def newsletter_subscribers(period: Period, lang: str = "") -> Chart:
 def newsletter_mailings(period: Period, lang: str = "") -> Chart:
     """Mailings finished per bucket, and the messages delivered, by the reader's language."""
     deliveries = Delivery.objects.filter(_in(period, "sent_at"), status=Delivery.Status.SENT)
-    if lang:
-        deliveries = deliveries.filter(language=lang)
-    counts = (
-        deliveries.annotate(bucket=period.trunc("sent_at"))
-        .values_list("bucket", "language")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
-    rows = _matrix(period, counts, series)
+    series, rows = _per_language(period, deliveries, at="sent_at", language="language", lang=lang)
     sent = Mailing.objects.filter(_in(period, "finished_at"), status=Mailing.Status.SENT)
     finished = sent.annotate(bucket=period.trunc("finished_at")).values_list("bucket").annotate(n=Count("pk"))
     mailings = _matrix(period, [(bucket, "sent", n) for bucket, n in finished.order_by()], [("sent", "")])
@@ -272,21 +274,13 @@ def newsletter_mailings(period: Period, lang: str = "") -> Chart:
 def newsletter_unsubscribes(period: Period, lang: str = "") -> Chart:
     """Readers who unsubscribed per bucket (their consent records), by language."""
     qs = ConsentRecord.objects.filter(_in(period, "at"), action=ConsentRecord.Action.WITHDRAWN)
-    if lang:
-        qs = qs.filter(language=lang)
-    counts = (
-        qs.annotate(bucket=period.trunc("at"))
-        .values_list("bucket", "language")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    series = [(code, label) for code, label in visitor_languages() if not lang or code == lang]
+    series, rows = _per_language(period, qs, at="at", language="language", lang=lang)
     return Chart(
         "unsubscribes",
         _("Newsletter unsubscribes"),
         _("Readers who unsubscribed in each period, by the language they read."),
         [period.title, *(label for _k, label in series)],
-        _matrix(period, counts, series),
+        rows,
     )
 
 
