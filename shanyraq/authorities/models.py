@@ -98,7 +98,17 @@ class Key(models.Model):
         return self.key
 
 
-class RecordLink(models.Model):
+class _Link(models.Model):
+    """What the three link tables share: an authority, an object of another app, a role."""
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.authority_id} ({self.role})"
+
+
+class RecordLink(_Link):
     class Role(models.TextChoices):
         AUTHOR = "author", pgettext_lazy("authority link", "Author")
         CONTRIBUTOR = "contributor", pgettext_lazy("authority link", "Contributor")
@@ -113,11 +123,8 @@ class RecordLink(models.Model):
             models.UniqueConstraint(fields=["authority", "record", "role"], name="recordlink_unique")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.authority_id} ({self.role})"
 
-
-class ArtifactLink(models.Model):
+class ArtifactLink(_Link):
     class Role(models.TextChoices):
         MAKER = "maker", pgettext_lazy("authority link", "Maker")
         PLACE = "place", pgettext_lazy("authority link", "Place")
@@ -132,11 +139,8 @@ class ArtifactLink(models.Model):
             models.UniqueConstraint(fields=["authority", "artifact", "role"], name="artifactlink_unique")
         ]
 
-    def __str__(self) -> str:
-        return f"{self.authority_id} ({self.role})"
 
-
-class ProgramLink(models.Model):
+class ProgramLink(_Link):
     class Role(models.TextChoices):
         PERFORMER = "performer", pgettext_lazy("authority link", "Performer")
         SUBJECT = "subject", pgettext_lazy("authority link", "Subject")
@@ -149,6 +153,3 @@ class ProgramLink(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["authority", "program", "role"], name="programlink_unique")
         ]
-
-    def __str__(self) -> str:
-        return f"{self.authority_id} ({self.role})"

@@ -291,7 +291,7 @@ def registration_confirm_pending(*, registration: Registration, actor=None) -> R
     return registration
 
 
-def _offer_free_seats(program: Program, session: Session | None, now: dt.datetime) -> list[Registration]:
+def offer_free_seats(program: Program, session: Session | None, now: dt.datetime) -> list[Registration]:
     """Inside the pool lock: offer freed seats to the waiting list strictly in order. The waiting
     members of a `together` booking are one unit: offered all at once, or not yet (nobody passes them)."""
     pool = Registration.objects.filter(**Registration.pool_filter(program, session))
@@ -342,7 +342,7 @@ def registration_cancel(*, registration: Registration, actor=None) -> Registrati
         registration.save(update_fields=["status", "cancelled_at"])
         audit_record(actor=actor, action="registration.cancel", target=registration)
         _notify(registration, "cancelled")
-        _offer_free_seats(program, None if program.registers_as_whole else session, timezone.now())
+        offer_free_seats(program, None if program.registers_as_whole else session, timezone.now())
     return registration
 
 
@@ -368,7 +368,7 @@ def booking_cancel(*, registration: Registration, actor=None) -> list[Registrati
             audit_record(actor=actor, action="registration.cancel", target=member)
         if members:
             notifications.registrations_notify(members, "cancelled")
-            _offer_free_seats(program, None if program.registers_as_whole else session, now)
+            offer_free_seats(program, None if program.registers_as_whole else session, now)
     return members
 
 
@@ -430,7 +430,7 @@ def offers_expire(*, now: dt.datetime | None = None) -> int:
             reg.cancelled_at = now
             reg.save(update_fields=["status", "cancelled_at"])
             audit_record(actor=None, action="registration.offer_expired", target=reg)
-            _offer_free_seats(program, None if program.registers_as_whole else session, now)
+            offer_free_seats(program, None if program.registers_as_whole else session, now)
             count += 1
     return count
 

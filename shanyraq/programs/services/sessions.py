@@ -163,7 +163,7 @@ def program_update(*, program: Program, changes: dict, actor=None) -> Program:
     for a course offer them to its waiting list at once, in order."""
     from shanyraq.core import languages
     from shanyraq.programs.models import Registration
-    from shanyraq.programs.services.registrations import _offer_free_seats, pool_lock, seats_taken
+    from shanyraq.programs.services.registrations import offer_free_seats, pool_lock, seats_taken
 
     texts = {
         f"{f}_{languages.field_suffix(c)}" for f in ("title", "description") for c, _n in settings.LANGUAGES
@@ -211,7 +211,7 @@ def program_update(*, program: Program, changes: dict, actor=None) -> Program:
         audit_record(actor=actor, action="program.update", target=program, fields=sorted(changes))
         if program.registers_as_whole and registered:
             locked, _session = pool_lock(program, None)
-            _offer_free_seats(locked, None, timezone.now())
+            offer_free_seats(locked, None, timezone.now())
         search_sources.index(program)
     return program
 
