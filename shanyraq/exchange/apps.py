@@ -18,6 +18,8 @@ class ExchangeConfig(AppConfig):
                 "exchange_meeting_reminders", Every(minutes=30), call="shanyraq.exchange.tasks.send_reminders"
             )
         )
+        # Calls whose deadline passed are marked closed (applying already stops at the deadline).
+        register(Job("exchange_close_calls", Every(minutes=5), call="shanyraq.exchange.tasks.close_calls"))
         register(
             Job("exchange_join_prune", Daily(dt.time(3, 50)), call="shanyraq.exchange.tasks.prune_joins")
         )

@@ -17,3 +17,10 @@ def prune_joins() -> int:
     from shanyraq.exchange.services.members import joins_prune
 
     return joins_prune()
+
+
+@task()
+def close_calls() -> int:
+    from shanyraq.exchange.services.calls import calls_close_due
+
+    return calls_close_due()

@@ -235,3 +235,26 @@ def accepted_export(*, call: Call, fmt: str, actor) -> bytes:
 
 def call_deadline_passed(call: Call, now: dt.datetime | None = None) -> bool:
     return (now or timezone.now()) > call.deadline
+
+
+def calls_close_due(now: dt.datetime | None = None) -> int:
+    """Close every published call whose deadline has passed (the scheduler's job, every few
+    minutes): the staff list then says Closed, and the panel knows applications are final.
+    Applying already stops at the deadline itself (`_open`); this makes the state visible and
+    lasting. A coordinator who extends the deadline can publish the call again (call_publish).
+    Drafts that were never submitted stay drafts: they are not applications."""
+    now = now or timezone.now()
+    closed = 0
+    due = Call.objects.filter(status=Call.Status.PUBLISHED, deadline__lt=now).values_list("pk", flat=True)
+    for pk in list(due):
+        with transaction.atomic():
+            # The same condition under the lock: a coordinator may have moved the deadline meanwhile.
+            call = Call.objects.select_for_update().filter(pk=pk, status=Call.Status.PUBLISHED).first()
+            if call is None or call.deadline >= now:
+                continue
+            call.status = Call.Status.CLOSED
+            call.save(update_fields=["status"])
+            submitted = call.applications.filter(status=Application.Status.SUBMITTED).count()
+            audit_record(actor=None, action="exchange.call_close", target=call, submitted=submitted)
+            closed += 1
+    return closed

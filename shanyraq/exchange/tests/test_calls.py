@@ -160,3 +160,28 @@ def test_export_of_accepted_applicants_is_formula_safe(call, staff_user):
     assert rows[1][0] == '\'=HYPERLINK("http://evil")'
     sheet = load_workbook(io.BytesIO(calls.accepted_export(call=call, fmt="xlsx", actor=coordinator))).active
     assert sheet["A2"].value == '\'=HYPERLINK("http://evil")' and sheet["A2"].data_type == "s"
+
+
+def test_published_calls_close_once_their_deadline_has_passed(call, clock, staff_user):
+    submitted(call)
+    draft = Call.objects.create(
+        title_en="Not yet published", deadline=timezone.now() - dt.timedelta(days=1), places=1
+    )
+    assert calls.calls_close_due() == 0  # the deadline is ahead: nothing changes
+    clock.shift(dt.timedelta(days=10, minutes=1))
+    assert calls.calls_close_due() == 1
+    call.refresh_from_db()
+    draft.refresh_from_db()
+    assert (call.status, draft.status) == (Call.Status.CLOSED, Call.Status.DRAFT)
+    event = AuditEvent.objects.get(action="exchange.call_close")
+    assert (event.target_id, event.data) == (str(call.pk), {"submitted": 1})
+    assert calls.calls_close_due() == 0  # closing twice does nothing
+    # The coordinator extends the deadline and publishes again: the call is open once more.
+    from shanyraq.exchange.services.call_editing import call_publish
+
+    call.deadline = timezone.now() + dt.timedelta(days=3)
+    call.title_zh_hans, call.title_ru = "阿拉木图夏令营", "Летний лагерь в Алматы"
+    call.save(update_fields=["deadline", "title_zh_hans", "title_ru"])
+    call_publish(call=call, publish=True, actor=staff_user("exchange_coordinator"))
+    assert Call.objects.get(pk=call.pk).status == Call.Status.PUBLISHED
+    assert calls.calls_close_due() == 0

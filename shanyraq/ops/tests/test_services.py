@@ -169,6 +169,7 @@ def test_every_registered_job_names_a_callable_or_a_command():
         "newsletter_send",
         "newsletter_prune",
         "exchange_meeting_reminders",  # registered by ExchangeConfig.ready
+        "exchange_close_calls",
         "exchange_join_prune",
     ]
     for job in jobs.JOBS:
