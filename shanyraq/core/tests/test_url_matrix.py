@@ -123,6 +123,7 @@ POLICY: dict[str, Policy] = {
     "programs_staff:session_message": perm("programs.change_registration", method="POST", ok=302),
     "spaces_staff:requests": perm("spaces.view_booking"),
     "ops_staff:jobs": perm("ops.view_jobrun"),
+    "ops_staff:audit": perm("core.view_auditevent"),
     "spaces_staff:decide": perm("spaces.approve_booking", method="POST"),
     "spaces_staff:closed_days": perm("spaces.view_closedday"),
     "spaces_staff:closed_day_delete": perm("spaces.delete_closedday", method="POST", ok=302),
