@@ -57,25 +57,28 @@ def _all_or_best(backend, expr, matches: int, cap: int) -> list[int]:
 
 
 def candidates(readings, meta: list[str], cap: int, phrase: str = "") -> list[int]:
+    """The newest RANK_MAX + 1 matches come in one statement: their number is the bounded count
+    and their head is the "newest" list, so a common query costs two index lookups (all keys,
+    then titles) instead of four (a count and a fetch of each). Same candidates as counting first:
+    `newest(expr, n)[:cap] == newest(expr, cap)`, ids being unique."""
     backend = get_backend()
     exact: list[int] = []
     if phrase:
         exact = backend.newest(backend.expression([[([phrase_mark(phrase)], "")]], meta), cap)
     full = backend.expression(readings, meta)
-    matches = backend.count(full, RANK_MAX + 1)
-    if matches <= RANK_MAX:
-        ranked = _all_or_best(backend, full, matches, cap)
+    enough = max(RANK_MAX + 1, cap)  # the bounded count, and every id a caller may take
+    head = backend.newest(full, enough)
+    if len(head) <= RANK_MAX:
+        ranked = head[:cap] if len(head) <= cap else backend.ranked(full, cap)
     else:
         titles = backend.expression(readings, meta, titles_only=True)
-        in_titles = backend.count(titles, RANK_MAX + 1)
-        if in_titles == 0:
-            ranked = backend.newest(full, cap)
-        elif in_titles <= RANK_MAX:
-            ranked = _all_or_best(backend, titles, in_titles, cap)
-        else:
-            ranked = backend.newest(titles, cap)
+        title_head = backend.newest(titles, enough)
+        if cap < len(title_head) <= RANK_MAX:
+            ranked = backend.ranked(titles, cap)
+        else:  # none (then the newest of all), all of them, or more than RANK_MAX: the newest
+            ranked = title_head[:cap] or head[:cap]
         if len(ranked) < cap:  # few title matches: fill with the newest other matches
-            ranked += backend.newest(full, cap)
+            ranked += head[:cap]
     return list(dict.fromkeys(exact + ranked))[: cap + len(exact)]
 
 
