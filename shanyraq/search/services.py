@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import Q
 
+from shanyraq.search.backends import sql as backend_sql
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
 from shanyraq.search.normalizer import text_keys
@@ -83,6 +84,9 @@ def _upsert_entries(rows: list[tuple]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            # The prefix vocabulary (backends/sql.py, migration 0003), one statement a batch.
+            cursor.execute(backend_sql.POSTGRES_LEXEMES_ADD, [[r[0] for r in rows], [r[1] for r in rows]])
 
 
 def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
@@ -183,6 +187,9 @@ def index_clear() -> None:
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
         SearchWord.objects.all().delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_lexeme")
 
 
 def reindex_all() -> dict[str, int]:
