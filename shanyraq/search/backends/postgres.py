@@ -144,15 +144,21 @@ SCAN_MAX = 16384  # a window of at most this many ids is read by the primary key
 HEAP_READS = 2  # a later window is sized to hold about this many times the matches still wanted
 
 
-def _planner(cursor, **settings: str) -> dict[str, str]:
-    """Set planner switches for the rest of the transaction; returns the previous values."""
+SCAN = {"enable_bitmapscan": "off"}  # the primary key, in id order
+BITMAP = {"enable_bitmapscan": "on", "enable_indexscan": "off", "enable_seqscan": "off"}  # GIN AND ids
+
+
+def _planner(cursor, settings: dict[str, str], also: str = "") -> tuple:
+    """Set planner switches for the rest of the transaction, in one round trip with the
+    expression `also` if given; returns the previous values (and `also` first)."""
     names = list(settings)
     cursor.execute(
-        "SELECT " + ", ".join("current_setting(%s)" for _ in names) + ", "
+        "SELECT " + "".join([also + ", "] if also else []) + ", ".join("current_setting(%s)" for _ in names) + ", "
         + ", ".join("set_config(%s, %s, true)" for _ in names),
         [*names, *(x for name in names for x in (name, settings[name]))],
     )  # fmt: skip
-    return dict(zip(names, cursor.fetchone()[: len(names)], strict=True))
+    row = cursor.fetchone()
+    return row[: len(names) + (1 if also else 0)]
 
 
 def newest(expr: tuple[str, str, list[str]], cap: int) -> list[int]:
@@ -176,15 +182,16 @@ def newest(expr: tuple[str, str, list[str]], cap: int) -> list[int]:
     found: list[int] = []
     before: dict[str, str] = {}
     with guard, connection.cursor() as cursor:
-        cursor.execute("SELECT max(id) FROM search_searchentry")
-        top = hi = cursor.fetchone()[0] or 0
-        window = FIRST_WINDOW
+        top, *previous = _planner(cursor, SCAN, also="(SELECT coalesce(max(id), 0) FROM search_searchentry)")
+        before.update(zip(SCAN, previous, strict=True))
+        hi, window, mode = top, FIRST_WINDOW, SCAN
         try:
             while hi > 0 and len(found) < cap:
-                settings = {"enable_bitmapscan": "off"} if window <= SCAN_MAX else {
-                    "enable_bitmapscan": "on", "enable_indexscan": "off", "enable_seqscan": "off"}  # fmt: skip
-                for name, value in _planner(cursor, **settings).items():
-                    before.setdefault(name, value)
+                wanted = SCAN if window <= SCAN_MAX else BITMAP
+                if wanted is not mode:  # one round trip when the plan changes, not every window
+                    for name, value in zip(wanted, _planner(cursor, wanted), strict=True):
+                        before.setdefault(name, value)
+                    mode = wanted
                 lo = max(hi - window, 0)
                 cursor.execute(
                     f"SELECT id FROM search_searchentry WHERE id > %s AND id <= %s AND {where}"
@@ -196,6 +203,5 @@ def newest(expr: tuple[str, str, list[str]], cap: int) -> list[int]:
                 window = int(HEAP_READS * (cap - len(found)) / density) + 1
                 hi = lo
         finally:
-            if before:
-                _planner(cursor, **before)
+            _planner(cursor, before)
     return found
