@@ -86,6 +86,15 @@ POSTGRES_LEXEMES_CREATE = [
     "INSERT INTO search_lexeme (lexeme) SELECT DISTINCT l FROM search_searchentry,"
     f" unnest(tsvector_to_array(tsv)) AS l WHERE {LEXEME_WHERE} ON CONFLICT DO NOTHING",
 ]
+# The lexemes of some keys (space-separated) that no entry has any more: erasure (index_forget).
+# A lexeme is quoted into a one-lexeme tsquery as the tsquery input syntax wants ('' and \\).
+POSTGRES_LEXEMES_FORGET = (
+    "DELETE FROM search_lexeme x"
+    " WHERE x.lexeme = ANY(tsvector_to_array(to_tsvector('simple'::regconfig, %s)))"
+    " AND NOT EXISTS (SELECT 1 FROM search_searchentry e WHERE e.tsv @@"
+    " (chr(39) || replace(replace(x.lexeme, chr(92), chr(92) || chr(92)), chr(39), chr(39) || chr(39))"
+    " || chr(39))::tsquery)"
+)
 POSTGRES_LEXEMES_DROP = ["DROP TABLE IF EXISTS search_lexeme"]
 # The lexemes of the entries just written (by kind and object_id), for services._upsert_entries.
 POSTGRES_LEXEMES_ADD = (

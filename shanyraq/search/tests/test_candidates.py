@@ -120,3 +120,22 @@ def test_planner_switches_are_put_back_after_a_search(small_windows):
             " current_setting('enable_seqscan')"
         )
         assert cursor.fetchone() == ("on", "on", "on")
+
+
+@on_postgres
+def test_forgotten_texts_leave_no_lexeme_no_entry_still_has():
+    from shanyraq.search.services import index_forget, index_remove
+
+    index_documents(
+        [
+            SearchDocument("page", "gone", {"en": "Zhetigenfest Kylqobyzshy"}, path="/gone/"),
+            SearchDocument("page", "kept", {"en": "Kylqobyzshy"}, path="/kept/"),
+        ]
+    )
+    index_remove("page", ["gone"])
+    index_forget(["Zhetigenfest Kylqobyzshy"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lexeme FROM search_lexeme")
+        lexemes = {row[0] for row in cursor.fetchall()}
+    assert skeleton("zhetigenfest") not in lexemes
+    assert skeleton("kylqobyzshy") in lexemes
