@@ -484,38 +484,54 @@ def _percentile(values: list[float], p: float) -> float:
     return values[k]
 
 
-def worker(backend: str, n: int) -> dict:
-    """Runs in a child process with DATABASE_URL set: build the index of n docs, time queries."""
-    import django
+AUTHORITIES = int(os.environ.get("SHANYRAQ_BENCH_AUTHORITIES", "3000"))
 
-    os.environ["DJANGO_SETTINGS_MODULE"] = "shanyraq.settings"
-    django.setup()
-    from django.core.management import call_command
+
+def load_authorities(n: int = AUTHORITIES) -> int:
+    """The starter authority file (387 real names with their forms in every script: Абай, Әуезов,
+    Достоевский, 红楼梦 ... which the query mix names) plus n synthetic persons, each with a form
+    in every script and two variants, so the Key lookup of every query runs on a few thousand
+    authorities. Returns the number of authorities."""
+    from shanyraq.authorities.models import Authority
+    from shanyraq.authorities.services import AuthorityData, VariantData, authority_create
+    from shanyraq.authorities.starter import load_starter
+
+    load_starter()
+    rng = random.Random(11)
+    given = [w for w in EN_WORDS if len(w) > 3]
+    for i in range(n):
+        a, b = rng.sample(given, 2)
+        en = f"{a.title()} {b.title()}{i}"
+        authority_create(
+            AuthorityData(
+                kind="person",
+                names={"en": en, "ru": f"{rng.choice(RU_WORDS).title()} {i}", "kk": f"{rng.choice(KK_WORDS).title()} {i}",
+                       "zh_hans": f"{rng.choice(ZH_WORDS)}{i}"},
+                variants=[VariantData(f"{b.title()}{i}, {a.title()}", "synthetic"), VariantData(f"{a[0].upper()}. {b}{i}", "synthetic")],
+            )
+        )  # fmt: skip
+    return Authority.objects.count()
+
+
+def build(n: int, server_pid: int | None) -> tuple[float, float]:
+    """Index n documents on the database Django is configured for: (wall s, CPU s)."""
     from django.db import connection
 
-    from shanyraq.search.selectors import search
     from shanyraq.search.services import helper_pids, index_clear, index_documents
 
-    call_command("migrate", "search", verbosity=0)
     index_clear()
     if connection.vendor == "postgresql":
         with connection.cursor() as c:
             c.execute("TRUNCATE search_searchentry, search_searchterm, search_searchword")
-    server_pid = None
-    if connection.vendor == "postgresql":
-        with connection.cursor() as c:
-            c.execute("SELECT pg_backend_pid()")
-            server_pid = c.fetchone()[0]
-    load_before = os.getloadavg()[0]
     gen = documents(n)
-    build = cpu = 0.0
+    build_s = cpu = 0.0
     done = 0
     while done < n:
         chunk = [next(gen) for _ in range(min(CHUNK, n - done))]  # generated outside the timing
         cpu_start, server_start, started = time.process_time(), _server_cpu(server_pid), time.perf_counter()
         helper_start = sum(_server_cpu(pid) for pid in helper_pids())
         done += index_documents(chunk)
-        build += time.perf_counter() - started
+        build_s += time.perf_counter() - started
         helper = sum(_server_cpu(pid) for pid in helper_pids()) - helper_start
         cpu += time.process_time() - cpu_start + _server_cpu(server_pid) - server_start + helper
     if connection.vendor == "postgresql":
@@ -526,6 +542,13 @@ def worker(backend: str, n: int) -> dict:
         with connection.cursor() as c:
             c.execute("INSERT INTO search_fts(search_fts) VALUES('optimize')")
             c.execute("ANALYZE")
+    return build_s, cpu
+
+
+def measure(server_pid: int | None, repeats: int = REPEATS) -> dict:
+    """Time the query mix (after one warm-up pass) on the database Django is configured for."""
+    from shanyraq.search.selectors import search
+
     for _label, q in QUERIES:  # warm-up
         search(q, limit=20)
     timings: list[float] = []
@@ -533,7 +556,7 @@ def worker(backend: str, n: int) -> dict:
     per_query: dict[str, list[float]] = {}
     hits: dict[str, int] = {}
     server_start = _server_cpu(server_pid)
-    for _ in range(REPEATS):
+    for _ in range(repeats):
         for _label, q in QUERIES:
             c0, t = time.process_time(), time.perf_counter()
             result = search(q, limit=20)
@@ -544,18 +567,44 @@ def worker(backend: str, n: int) -> dict:
             hits[q] = len(result)
     server_ms = (_server_cpu(server_pid) - server_start) * 1000 / len(timings)
     return {
-        "backend": backend,
-        "n": n,
-        "build_s": build,
-        "rate": n / build,
-        "cpu_rate": n / cpu,
-        "load": (load_before + os.getloadavg()[0]) / 2,
         "cpu_p50": _percentile(cpu_timings, 50) + server_ms,
         "cpu_p95": _percentile(cpu_timings, 95) + server_ms,
         "p50": _percentile(timings, 50),
         "p95": _percentile(timings, 95),
         "max": max(timings),
         "per_query": {q: (sorted(v)[len(v) // 2], hits[q]) for q, v in per_query.items()},
+    }
+
+
+def worker(backend: str, n: int) -> dict:
+    """Runs in a child process with DATABASE_URL set: build the index of n docs, load the
+    authorities, time queries."""
+    import django
+
+    os.environ["DJANGO_SETTINGS_MODULE"] = "shanyraq.settings"
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+
+    call_command("migrate", verbosity=0)  # all apps: the authorities' tables take part in every query
+    server_pid = None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as c:
+            c.execute("SELECT pg_backend_pid()")
+            server_pid = c.fetchone()[0]
+    load_before = os.getloadavg()[0]
+    build_s, cpu = build(n, server_pid)
+    authorities = load_authorities()
+    result = measure(server_pid)
+    return {
+        "backend": backend,
+        "n": n,
+        "build_s": build_s,
+        "rate": n / build_s,
+        "cpu_rate": n / cpu,
+        "authorities": authorities,
+        "load": (load_before + os.getloadavg()[0]) / 2,
+        **result,
     }
 
 
@@ -718,6 +767,7 @@ def _pg_reachable() -> str:
 def run() -> str:
     BENCH_DIR.mkdir(parents=True, exist_ok=True)
     partial = ROOT / "docs" / "benchmarks" / "search.md"
+    kept = _kept_import_section(partial)  # read before the partial reports overwrite it
     results: list[dict] = []
     pg_note = ""
 
@@ -742,7 +792,22 @@ def run() -> str:
     if not pg_note:
         for n in PG_SIZES:
             step(_child("PostgreSQL", n, PG_URL))
+    if not IMPORT_N:  # SHANYRAQ_BENCH_IMPORT_N=0: keep the after-imports section last measured
+        return report(results, pg_note) + "\n" + kept
     return report(results, pg_note) + "\n" + import_report(import_cases(pg=not pg_note))
+
+
+def _kept_import_section(path: Path) -> str:
+    """The after-imports section of the previous report (up to the next section), when this
+    run does not measure it."""
+    old = path.read_text() if path.exists() else ""
+    start = old.find("### After imports")
+    if start < 0:
+        return ""
+    end = old.find("\n### ", start + 1)
+    kept = old[start:] if end < 0 else old[start : end + 1]
+    kept = kept.split("\n_Measured ")[0].rstrip() + "\n"
+    return kept + "\n_(Not re-measured in this run: SHANYRAQ_BENCH_IMPORT_N=0.)_\n"
 
 
 def import_cases(pg: bool) -> list[dict]:
@@ -772,6 +837,10 @@ def report(results: list[dict], pg_note: str, partial: bool = False) -> str:
         "database ranks (bm25 / ts_rank) only when at most 300 entries match; beyond that it takes",
         "the newest title matches, and exact titles always come in through a phrase-marker token.",
         "Up to 120 candidates are then scored in Python the same way on both backends.",
+        "The name authorities (decision 026) are loaded: the starter file (387 authorities: Абай,",
+        f"Әуезов, Достоевский, 红楼梦 ... which the query mix names) and {AUTHORITIES:,} synthetic persons",
+        "with forms in four scripts, so every query pays for the authority lookup and the queries",
+        "that name someone are expanded into that person's other spellings (up to 24 more readings).",
         "Titles and body text also carry stem keys (word forms, decision 022); a query of two or",
         "more words that no entry fully matches is answered with partial matches weighted by rarity.",
         "",

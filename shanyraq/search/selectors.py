@@ -203,13 +203,20 @@ def _partial_score(groups: list[_Group], weights: list[float], row: dict) -> flo
     return round(0.9 * sum(w * s for w, s in zip(weights, scores, strict=True)) / best, 4)
 
 
-def _score(plan: list[list[_Group]], phrase: str, row: dict) -> float:
-    title = set(row["title_keys"].split())
-    body = set(row["body_keys"].split())
-    exact = set(row["title_exact"].split())
+def _key_sets(row: dict) -> tuple[set[str], set[str], set[str]]:
+    """(title keys, body keys, exact title words) of a row, split once for all its readings."""
+    return set(row["title_keys"].split()), set(row["body_keys"].split()), set(row["title_exact"].split())
+
+
+def _score(plan: list[list[_Group]], phrase: str, row: dict, sets=None) -> float:
+    title, body, exact = sets or _key_sets(row)
     best = 0.0
     for reading in plan:
-        scores = [_group_score(g, title, exact, body) for g in reading]
+        scores = []
+        for g in reading:  # a reading counts only when every group scores: stop at the first 0
+            scores.append(_group_score(g, title, exact, body))
+            if not scores[-1]:
+                break
         if scores and min(scores) > 0:
             best = max(best, sum(scores) / len(scores))
     if best == 0.0:
@@ -224,7 +231,8 @@ def _score(plan: list[list[_Group]], phrase: str, row: dict) -> float:
 
 
 def _best_score(plans: list[tuple[list[list[_Group]], str]], row: dict, linked_ids: set[int]) -> float:
-    best = max(_score(plan, phrase, row) for plan, phrase in plans)
+    sets = _key_sets(row)
+    best = max(_score(plan, phrase, row, sets) for plan, phrase in plans)
     return max(best, LINKED_SCORE) if row["id"] in linked_ids else best
 
 

@@ -18,6 +18,7 @@ from django.apps import apps
 from django.db import connection, transaction
 from django.db.models import Q
 
+from shanyraq.search.backends import sql as backend_sql
 from shanyraq.search.documents import SearchDocument
 from shanyraq.search.models import SearchEntry, SearchTerm, SearchWord
 from shanyraq.search.normalizer import text_keys
@@ -83,6 +84,9 @@ def _upsert_entries(rows: list[tuple]) -> None:
     )
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            # The prefix vocabulary (backends/sql.py, migration 0003), one statement a batch.
+            cursor.execute(backend_sql.POSTGRES_LEXEMES_ADD, [[r[0] for r in rows], [r[1] for r in rows]])
 
 
 def _batches(docs: Iterable[SearchDocument]) -> Iterator[list[SearchDocument]]:
@@ -183,6 +187,9 @@ def index_clear() -> None:
         SearchEntry.objects.all().delete()
         SearchTerm.objects.all().delete()
         SearchWord.objects.all().delete()
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("DELETE FROM search_lexeme")
 
 
 def reindex_all() -> dict[str, int]:
@@ -254,12 +261,27 @@ def index_forget(texts: Iterable[str]) -> int:
     are merged: `search.tasks.optimize_index` (enqueued by the caller after commit) merges them.
     """
     words: set[str] = set()
-    for text in texts:
-        if text:
-            words |= fuzzy_candidates(text_keys(text).match)
+    texts_seen = [text for text in texts if text]
+    for text in texts_seen:
+        words |= fuzzy_candidates(text_keys(text).match)
     gone = sorted(w for w in words if not _still_indexed(w))
     with transaction.atomic():
         for i in range(0, len(gone), 900):
             SearchTerm.objects.filter(term__in=gone[i : i + 900]).delete()
             SearchWord.objects.filter(term__in=gone[i : i + 900]).delete()
+        if connection.vendor == "postgresql":
+            _forget_lexemes(texts_seen)
     return len(gone)
+
+
+def _forget_lexemes(texts: list[str]) -> None:
+    """PostgreSQL: drop from the prefix vocabulary (search_lexeme) the lexemes these texts can
+    make (as a title, a name or body text) that no entry still has."""
+    keys: set[str] = set()
+    for text in texts:
+        for made in (text_keys(text), text_keys(text, stem=True), text_keys(text, pinyin=False, stem=True)):
+            keys.update(made.match)
+            keys.update(made.stems)
+    if keys:
+        with connection.cursor() as cursor:
+            cursor.execute(backend_sql.POSTGRES_LEXEMES_FORGET, [" ".join(sorted(keys))])

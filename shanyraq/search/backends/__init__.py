@@ -8,12 +8,17 @@ A query is a list of readings (OR); a reading is a list of groups (AND); a group
 terms (OR) plus an optional prefix; `meta` lists marker tokens an entry must have, or must not
 have when written with a leading "!". Each backend module provides `expression(readings, meta,
 titles_only=False)`, `count(expr, at_most)`, `ranked(expr, cap)` (bm25 with column weights on
-SQLite FTS5, ts_rank with weights on PostgreSQL) and `newest(expr, cap)`.
+SQLite FTS5, ts_rank with weights on PostgreSQL) and `newest(expr, cap)` (highest ids first).
 
 Candidate selection (`candidates`) is built so that a very common word never makes the database
-rank every match: counts are bounded, the database ranks at most RANK_MAX matches, and beyond
-that the title matches (ranked when few, else the newest) come first, then the newest others. Exact title matches are always candidates: every title
-and name is also indexed as one phrase marker token, found by a single index lookup.
+rank every match: counts are bounded (the length of a bounded newest-first list), the database
+ranks at most RANK_MAX matches, and beyond that the title matches (ranked when few, else the
+newest) come first, then the newest others. When every match fits under the cap, they are all
+taken unranked: the final order is decided by the scoring in Python anyway, and database ranking
+is not free (FTS5's bm25 counts the rows of every phrase in the query, markers included, and the
+kind marker is in nearly every row: ~30 ms at a million entries). Exact title matches are
+always candidates: every title and name is also indexed as one phrase marker token, found by a
+single index lookup.
 """
 
 from __future__ import annotations
@@ -48,34 +53,29 @@ def get_backend():
     return sqlite
 
 
-def _all_or_best(backend, expr, matches: int, cap: int) -> list[int]:
-    """When every match fits under the cap, take them all unranked: the final order is decided by
-    the scoring in Python anyway. Database ranking is not free: FTS5's bm25 counts the rows of every
-    phrase in the query, markers included, and the kind marker is in nearly every row (~30 ms at a
-    million entries)."""
-    return backend.newest(expr, cap) if matches <= cap else backend.ranked(expr, cap)
-
-
 def candidates(readings, meta: list[str], cap: int, phrase: str = "") -> list[int]:
+    """The newest RANK_MAX + 1 matches come in one statement: their number is the bounded count
+    and their head is the "newest" list, so a common query costs two index lookups (all keys,
+    then titles) instead of four (a count and a fetch of each). Same candidates as counting first:
+    `newest(expr, n)[:cap] == newest(expr, cap)`, ids being unique."""
     backend = get_backend()
     exact: list[int] = []
     if phrase:
         exact = backend.newest(backend.expression([[([phrase_mark(phrase)], "")]], meta), cap)
     full = backend.expression(readings, meta)
-    matches = backend.count(full, RANK_MAX + 1)
-    if matches <= RANK_MAX:
-        ranked = _all_or_best(backend, full, matches, cap)
+    enough = max(RANK_MAX + 1, cap)  # the bounded count, and every id a caller may take
+    head = backend.newest(full, enough)
+    if len(head) <= RANK_MAX:
+        ranked = head[:cap] if len(head) <= cap else backend.ranked(full, cap)
     else:
         titles = backend.expression(readings, meta, titles_only=True)
-        in_titles = backend.count(titles, RANK_MAX + 1)
-        if in_titles == 0:
-            ranked = backend.newest(full, cap)
-        elif in_titles <= RANK_MAX:
-            ranked = _all_or_best(backend, titles, in_titles, cap)
-        else:
-            ranked = backend.newest(titles, cap)
+        title_head = backend.newest(titles, enough)
+        if cap < len(title_head) <= RANK_MAX:
+            ranked = backend.ranked(titles, cap)
+        else:  # none (then the newest of all), all of them, or more than RANK_MAX: the newest
+            ranked = title_head[:cap] or head[:cap]
         if len(ranked) < cap:  # few title matches: fill with the newest other matches
-            ranked += backend.newest(full, cap)
+            ranked += head[:cap]
     return list(dict.fromkeys(exact + ranked))[: cap + len(exact)]
 
 
@@ -87,7 +87,9 @@ def partial_candidates(groups, meta: list[str], cap: int) -> tuple[list[int], li
     its weight is then the floor ln(1 + N/DF_CAP)."""
     backend = get_backend()
     exprs = [backend.expression([[group]], meta) for group in groups]
-    counts = [backend.count(expr, DF_CAP) for expr in exprs]
+    # Each word's newest DF_CAP entries: their number is its bounded count (as in `candidates`).
+    heads = [backend.newest(expr, DF_CAP) for expr in exprs]
+    counts = [len(head) for head in heads]
     if not any(counts):
         return [], [0.0] * len(groups)
     with connection.cursor() as cursor:
@@ -104,9 +106,9 @@ def partial_candidates(groups, meta: list[str], cap: int) -> tuple[list[int], li
         if len(subset) < 2:
             continue
         expr = backend.expression([[groups[i] for i in subset]], meta)
-        matches = backend.count(expr, RANK_MAX + 1)
+        head = backend.newest(expr, max(RANK_MAX + 1, cap))
         # Ranked only when the database ranks at most RANK_MAX rows; beyond, the newest.
-        ids += _all_or_best(backend, expr, matches, cap) if matches <= RANK_MAX else backend.newest(expr, cap)
+        ids += backend.ranked(expr, cap) if cap < len(head) <= RANK_MAX else head[:cap]
         if (subset is known and ids) or len(ids) >= cap:
             break  # enough, from the subsets that keep the most weight
     if not ids:
@@ -115,5 +117,6 @@ def partial_candidates(groups, meta: list[str], cap: int) -> tuple[list[int], li
         rarest = [(n, i) for n, i in found if n < DF_CAP][:PARTIAL_GROUPS] or found[:1]
         for n, i in rarest:
             # All when they fit, ranked when at most RANK_MAX (bounded cost), else the newest.
-            ids += backend.ranked(exprs[i], cap) if cap < n <= RANK_MAX else backend.newest(exprs[i], cap)
+            newest = heads[i][:cap] if cap <= DF_CAP else backend.newest(exprs[i], cap)
+            ids += backend.ranked(exprs[i], cap) if cap < n <= RANK_MAX else newest
     return list(dict.fromkeys(ids)), weights

@@ -1,0 +1,141 @@
+"""Candidate selection: the backends' newest-first lists and what the PostgreSQL backend does to
+make them cheap (windows of ids, readings another one implies, prefixes spelled out as lexemes)
+must select exactly the entries a plain statement would. Runs on the suite's database."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from shanyraq.search.backends import get_backend, postgres
+from shanyraq.search.documents import SearchDocument
+from shanyraq.search.models import SearchEntry
+from shanyraq.search.normalizer import skeleton
+from shanyraq.search.selectors import search
+from shanyraq.search.services import index_documents
+
+pytestmark = pytest.mark.django_db
+on_postgres = pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL backend only")
+
+
+def _docs(n: int) -> list[SearchDocument]:
+    # Every entry has "kylqobyz"; every 7th also "zhetigen"; every 50th also "zhetigenovich".
+    docs = []
+    for i in range(n):
+        words = ["kylqobyz lesson"]
+        if i % 7 == 0:
+            words.append("zhetigen")
+        if i % 50 == 0:
+            words.append("zhetigenovich")
+        docs.append(SearchDocument("program", str(i), {"en": f"{' '.join(words)} {i}"}))
+    return docs
+
+
+def _plain_newest(word: str, cap: int) -> list[int]:
+    """What `ORDER BY id DESC LIMIT cap` gives, computed from the stored keys."""
+    rows = SearchEntry.objects.order_by("-id").values_list("id", "title_keys")
+    return [pk for pk, keys in rows if skeleton(word) in keys.split()][:cap]
+
+
+@pytest.fixture
+def small_windows(monkeypatch):
+    """Windows of a few ids, so a few hundred entries take every path of postgres.newest."""
+    monkeypatch.setattr(postgres, "FIRST_WINDOW", 8)
+    monkeypatch.setattr(postgres, "SCAN_MAX", 40)
+
+
+@pytest.mark.parametrize("word", ["kylqobyz", "zhetigen", "zhetigenovich", "absentword"])
+@pytest.mark.parametrize("cap", [1, 5, 30, 120])
+def test_newest_is_the_newest_matches_in_order(small_windows, word, cap):
+    index_documents(_docs(400))
+    backend = get_backend()
+    expr = backend.expression([[([skeleton(word)], "")]], [])
+    assert backend.newest(expr, cap) == _plain_newest(word, cap)
+
+
+def test_search_finds_the_same_with_small_windows(small_windows):
+    index_documents(_docs(400))
+    wide = [(h.object_id, h.score) for h in search("zhetigen lesson", limit=50)]
+    assert len(wide) == 50
+    assert all(int(object_id) % 7 == 0 for object_id, _score in wide)
+
+
+def test_a_prefix_finds_every_word_it_begins():
+    index_documents(_docs(120))
+    found = {h.object_id for h in search("zhetig", limit=200)}
+    assert found == {str(i) for i in range(120) if i % 7 == 0 or i % 50 == 0}
+
+
+@on_postgres
+def test_a_prefix_is_spelled_out_as_the_lexemes_it_matches():
+    index_documents(_docs(60))
+    prefix = skeleton("zhetig")
+    lexemes = sorted({skeleton("zhetigen"), skeleton("zhetigenovich")})
+    _column, whole, each = postgres.expression([[([prefix], prefix)]], [])
+    assert f"'{prefix}':*" in whole  # what ts_rank scores is unchanged
+    assert each == ["((" + " | ".join(f"'{t}'" for t in [prefix, *lexemes]) + "))"]
+
+
+@on_postgres
+def test_lexemes_of_entries_indexed_later_are_found():
+    index_documents(_docs(10))
+    index_documents([SearchDocument("page", "p", {"en": "Zhetigenfest"}, path="/p/")])
+    prefix = skeleton("zhetig")
+    assert skeleton("zhetigenfest") in postgres._lexemes([prefix])[prefix]
+    assert "page:p" in {f"{h.kind}:{h.object_id}" for h in search("zhetig", limit=50)}
+
+
+@on_postgres
+def test_a_prefix_of_many_lexemes_stays_a_prefix(monkeypatch):
+    monkeypatch.setattr(postgres, "PREFIX_TERMS", 1)
+    index_documents(_docs(60))
+    prefix = skeleton("zhetig")
+    _column, _whole, each = postgres.expression([[([prefix], prefix)]], [])
+    assert each == [f"(('{prefix}' | '{prefix}':*))"]
+
+
+def test_readings_another_one_implies_are_dropped():
+    short = [(["abai"], "")]
+    fuller = [(["abai"], ""), (["kunanbaev"], "")]
+    not_implied = [(["abai", "qabai"], ""), (["kunanbaev"], "")]  # may match by "qabai" alone
+    other = [(["ebai"], "")]
+    assert postgres._needed([fuller, short, other, short, not_implied]) == [short, other, not_implied]
+    # "abai" implies "ebai or abai": only the wider reading is needed.
+    assert postgres._needed([short, [(["ebai", "abai"], "")]]) == [[(["ebai", "abai"], "")]]
+    # A prefix covers the terms that begin with it, and a longer prefix.
+    assert postgres._needed([[(["abai"], "abai")], [(["abaia"], "abaia")]]) == [[(["abai"], "abai")]]
+    # Two words are not implied by one of them being a prefix of something else.
+    assert postgres._needed([[(["abai"], "")], [(["abaia"], "")]]) == [[(["abai"], "")], [(["abaia"], "")]]
+
+
+@on_postgres
+def test_planner_switches_are_put_back_after_a_search(small_windows):
+    from django.db import transaction
+
+    index_documents(_docs(200))
+    with transaction.atomic(), connection.cursor() as cursor:
+        assert search("zhetigen", limit=20)
+        cursor.execute(
+            "SELECT current_setting('enable_bitmapscan'), current_setting('enable_indexscan'),"
+            " current_setting('enable_seqscan')"
+        )
+        assert cursor.fetchone() == ("on", "on", "on")
+
+
+@on_postgres
+def test_forgotten_texts_leave_no_lexeme_no_entry_still_has():
+    from shanyraq.search.services import index_forget, index_remove
+
+    index_documents(
+        [
+            SearchDocument("page", "gone", {"en": "Zhetigenfest Kylqobyzshy"}, path="/gone/"),
+            SearchDocument("page", "kept", {"en": "Kylqobyzshy"}, path="/kept/"),
+        ]
+    )
+    index_remove("page", ["gone"])
+    index_forget(["Zhetigenfest Kylqobyzshy"])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT lexeme FROM search_lexeme")
+        lexemes = {row[0] for row in cursor.fetchall()}
+    assert skeleton("zhetigenfest") not in lexemes
+    assert skeleton("kylqobyzshy") in lexemes
