@@ -35,7 +35,16 @@ def _schema():
                     "checks": {
                         "positive_data_acceptance": {"expected-statuses": ["2xx", "404", "422", "429"]}
                     },
-                }
+                },
+                {
+                    # A NUL character is schema-valid in a string but no database stores it: the
+                    # whole site answers 400 with a translated reason (core.limits.QueryNulMiddleware,
+                    # documented as each read's 400). Hypothesis finds it now and then.
+                    "include-method": "GET",
+                    "checks": {
+                        "positive_data_acceptance": {"expected-statuses": ["2xx", "400", "404", "429"]}
+                    },
+                },
             ]
         }
     )
