@@ -127,24 +127,20 @@ def drop(apps, schema_editor):
         _run(schema_editor, POSTGRES_DROP)
 
 
-def inline(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_INLINE)
+def _on_postgresql(statements: list[str]):
+    """A RunPython step that runs `statements` on PostgreSQL and does nothing on SQLite."""
+
+    def run(apps, schema_editor):
+        if schema_editor.connection.vendor == "postgresql":
+            _run(schema_editor, statements)
+
+    return run
 
 
-def toasted(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_TOASTED)
-
-
-def lexemes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_LEXEMES_CREATE)
-
-
-def no_lexemes(apps, schema_editor):
-    if schema_editor.connection.vendor == "postgresql":
-        _run(schema_editor, POSTGRES_LEXEMES_DROP)
+inline = _on_postgresql(POSTGRES_INLINE)  # migration 0002, and back
+toasted = _on_postgresql(POSTGRES_TOASTED)
+lexemes = _on_postgresql(POSTGRES_LEXEMES_CREATE)  # migration 0003, and back
+no_lexemes = _on_postgresql(POSTGRES_LEXEMES_DROP)
 
 
 # Index maintenance (services.search_index_optimize). SQLite: FTS5 'optimize' merges every segment
