@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Q, QuerySet, Value
 from django.utils import translation
 
-from shanyraq.authorities.models import ArtifactLink, Authority, Key, ProgramLink, RecordLink, Variant
+from shanyraq.authorities.models import ArtifactLink, Authority, Key, ProgramLink, RecordLink
 from shanyraq.core import languages
 from shanyraq.search.normalizer import phrase
 
@@ -113,8 +113,8 @@ class Expansion:
 
 def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
     """Find the authorities whose forms occur in the query (longest first) and spell it out in
-        every other form. One indexed lookup when no name matches; three more (forms, variants, links of
-    each kind) when one does."""
+        every other form. One indexed lookup when no name matches; two more when one does (the forms
+    with their variants, and the linked things of every kind when the query is the name alone)."""
     tokens: list[tuple[str, str]] = []  # (key word, the query's own spelling of it)
     for raw in q.split()[:32]:
         keys = phrase(raw).split()
@@ -140,13 +140,14 @@ def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
             continue
         chosen[authority_id] = key
         taken |= words_of
-    forms: dict[int, list[str]] = {}  # two queries for all chosen authorities' forms
-    for pk, *names in Authority.objects.filter(pk__in=list(chosen)).values_list(
-        "pk", "name_zh_hans", "name_en", "name_kk", "name_ru"
+    forms: dict[int, list[str]] = {}  # one query (a LEFT JOIN) for the chosen authorities' forms
+    for pk, *names, variant in Authority.objects.filter(pk__in=list(chosen)).values_list(
+        "pk", "name_zh_hans", "name_en", "name_kk", "name_ru", "variants__text"
     ):
-        forms[pk] = [n for n in names if n]
-    for pk, text in Variant.objects.filter(authority_id__in=list(chosen)).values_list("authority_id", "text"):
-        forms.setdefault(pk, []).append(text)
+        if pk not in forms:
+            forms[pk] = [n for n in names if n]
+        if variant:
+            forms[pk].append(variant)
     queries: list[str] = []
     for authority_id, key in chosen.items():
         start, end = spans[key]
@@ -157,23 +158,16 @@ def expand_query(q: str, limit: int = MAX_EXPANSIONS) -> Expansion:
                 continue
             middle = words[start].replace(key, f" {form} ", 1) if inside else form
             queries.append(" ".join([*before, middle, *after]).strip())
-    linked: list[tuple[str, str]] = []
     # Linked things match on the name alone: a query with other words must match those words.
     ids = [a for a, key in chosen.items() if spans[key] == (0, len(words))]
     if not ids:
         return Expansion(tuple(dict.fromkeys(queries)), ())
-    linked += [
-        ("record", str(x))
-        for x in RecordLink.objects.filter(authority_id__in=ids).values_list("record_id", flat=True)
+    # The linked things of every kind in one query (every search naming an authority runs it).
+    links = [
+        model.objects.filter(authority_id__in=ids).values_list(Value(kind), f"{kind}_id")
+        for model, kind in ((RecordLink, "record"), (ArtifactLink, "artifact"), (ProgramLink, "program"))
     ]
-    linked += [
-        ("artifact", str(x))
-        for x in ArtifactLink.objects.filter(authority_id__in=ids).values_list("artifact_id", flat=True)
-    ]
-    linked += [
-        ("program", str(x))
-        for x in ProgramLink.objects.filter(authority_id__in=ids).values_list("program_id", flat=True)
-    ]
+    linked = [(kind, str(x)) for kind, x in links[0].union(*links[1:], all=True)]
     return Expansion(tuple(dict.fromkeys(queries)), tuple(dict.fromkeys(linked)))
 
 

@@ -33,6 +33,7 @@ import logging
 from collections.abc import Callable
 from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection, transaction
 
@@ -155,6 +156,13 @@ class _Group:
     exact: str
     stems: list[str]
 
+    def __post_init__(self) -> None:
+        # Sets, so scoring a row tests each kind of form with one C-level isdisjoint: scoring
+        # runs for every candidate row and every reading of every spelling of a name.
+        self.term_set = frozenset(self.terms)
+        self.stem_set = frozenset(self.stems)
+        self.fuzzy_set = frozenset(self.fuzzy)
+
     def query(self) -> tuple[list[str], str]:
         """(terms, prefix) for the backend: every form the word may take in an entry."""
         return self.terms + self.fuzzy + self.stems, self.prefix
@@ -173,28 +181,38 @@ def _plan(parsed: ParsedQuery, *, typos: bool = True) -> list[list[_Group]]:
     ]
 
 
-def _group_score(g: _Group, title: set[str], exact: set[str], body: set[str]) -> float:
-    if any(t in title for t in g.terms):
-        return 11.0 if g.exact and g.exact in exact else 10.0
-    if any(t in title for t in g.stems):
+class _RowKeys(NamedTuple):
+    """A row's keys, split once for all the readings it is scored against; the texts start
+    with a space, so a prefix is found as " " + prefix, one C-level substring search."""
+
+    title: set[str]
+    body: set[str]
+    exact: set[str]
+    title_text: str
+    body_text: str
+
+
+def _group_score(g: _Group, keys: _RowKeys) -> float:
+    prefix = " " + g.prefix if g.prefix else ""
+    if not g.term_set.isdisjoint(keys.title):
+        return 11.0 if g.exact and g.exact in keys.exact else 10.0
+    if not g.stem_set.isdisjoint(keys.title):
         return 8.0
-    if any(t in title for t in g.fuzzy) or (g.prefix and any(k.startswith(g.prefix) for k in title)):
+    if not g.fuzzy_set.isdisjoint(keys.title) or (prefix and prefix in keys.title_text):
         return 6.0
-    if any(t in body for t in g.terms):
+    if not g.term_set.isdisjoint(keys.body):
         return 3.0
-    if any(t in body for t in g.stems):
+    if not g.stem_set.isdisjoint(keys.body):
         return 2.5
-    if any(t in body for t in g.fuzzy) or (g.prefix and any(k.startswith(g.prefix) for k in body)):
+    if not g.fuzzy_set.isdisjoint(keys.body) or (prefix and prefix in keys.body_text):
         return 2.0
     return 0.0
 
 
 def _partial_score(groups: list[_Group], weights: list[float], row: dict) -> float:
     """Score (0, 0.9] of an entry that lacks some of the query's words, 0 when it has too few."""
-    title = set(row["title_keys"].split())
-    body = set(row["body_keys"].split())
-    exact = set(row["title_exact"].split())
-    scores = [_group_score(g, title, exact, body) for g in groups]
+    keys = _key_sets(row)
+    scores = [_group_score(g, keys) for g in groups]
     total = sum(weights)
     found = sum(w for w, s in zip(weights, scores, strict=True) if s > 0)
     if total <= 0 or found <= PARTIAL_SHARE * total:
@@ -203,18 +221,20 @@ def _partial_score(groups: list[_Group], weights: list[float], row: dict) -> flo
     return round(0.9 * sum(w * s for w, s in zip(weights, scores, strict=True)) / best, 4)
 
 
-def _key_sets(row: dict) -> tuple[set[str], set[str], set[str]]:
-    """(title keys, body keys, exact title words) of a row, split once for all its readings."""
-    return set(row["title_keys"].split()), set(row["body_keys"].split()), set(row["title_exact"].split())
+def _key_sets(row: dict) -> _RowKeys:
+    title, body = row["title_keys"], row["body_keys"]
+    return _RowKeys(
+        set(title.split()), set(body.split()), set(row["title_exact"].split()), " " + title, " " + body
+    )
 
 
-def _score(plan: list[list[_Group]], phrase: str, row: dict, sets=None) -> float:
-    title, body, exact = sets or _key_sets(row)
+def _score(plan: list[list[_Group]], phrase: str, row: dict, keys: _RowKeys | None = None) -> float:
+    keys = keys or _key_sets(row)
     best = 0.0
     for reading in plan:
         scores = []
         for g in reading:  # a reading counts only when every group scores: stop at the first 0
-            scores.append(_group_score(g, title, exact, body))
+            scores.append(_group_score(g, keys))
             if not scores[-1]:
                 break
         if scores and min(scores) > 0:

@@ -46,11 +46,26 @@ def small_windows(monkeypatch):
 
 @pytest.mark.parametrize("word", ["kylqobyz", "zhetigen", "zhetigenovich", "absentword"])
 @pytest.mark.parametrize("cap", [1, 5, 30, 120])
-def test_newest_is_the_newest_matches_in_order(small_windows, word, cap):
+@pytest.mark.parametrize("id_per_match", [0, 10**9])  # GIN windows: id range filtered, or ANDed in
+def test_newest_is_the_newest_matches_in_order(small_windows, monkeypatch, word, cap, id_per_match):
+    monkeypatch.setattr(postgres, "ID_PER_MATCH", id_per_match)
     index_documents(_docs(400))
     backend = get_backend()
     expr = backend.expression([[([skeleton(word)], "")]], [])
     assert backend.newest(expr, cap) == _plain_newest(word, cap)
+
+
+@on_postgres
+def test_gin_windows_and_the_id_range_into_the_bitmap_only_when_asked():
+    """`_gin_sql(and_range=True)` leaves the id range indexable, so the planner may AND it into
+    the GIN bitmap; without it the range is `id + 0`, which no index answers."""
+    index_documents(_docs(50))
+    where, params = postgres._where(postgres.expression([[([skeleton("zhetigen")], "")]], []))
+    with connection.cursor() as cursor:
+        for and_range in (True, False):
+            cursor.execute("EXPLAIN " + postgres._gin_sql(where, and_range), [0, 10**6, *params, 5])
+            plan = "\n".join(row[0] for row in cursor.fetchall())
+            assert ("(id + 0)" in plan) is not and_range
 
 
 def test_search_finds_the_same_with_small_windows(small_windows):
@@ -117,9 +132,9 @@ def test_planner_switches_are_put_back_after_a_search(small_windows):
         assert search("zhetigen", limit=20)
         cursor.execute(
             "SELECT current_setting('enable_bitmapscan'), current_setting('enable_indexscan'),"
-            " current_setting('enable_seqscan')"
+            " current_setting('enable_seqscan'), current_setting('random_page_cost')"
         )
-        assert cursor.fetchone() == ("on", "on", "on")
+        assert cursor.fetchone() == ("on", "on", "on", "4")
 
 
 @on_postgres
