@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from contextlib import nullcontext
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db import connection, transaction
 
 from shanyraq.search.backends.sql import LEXEME_PATTERN
+from shanyraq.search.rows import PRIVATE_MARK
 
 Query = list[list[tuple[list[str], str]]]
 WEIGHTS = "{0.1, 0.2, 0.4, 1.0}"  # D (body), C, B, A (titles)
@@ -93,31 +95,52 @@ def _spelled_out(readings: Query) -> Query:
     ]
 
 
-def expression(readings: Query, meta: list[str], titles_only: bool = False) -> tuple[str, str, list[str]]:
-    """(column, tsquery, one tsquery per reading): title-only queries run on `title_tsv`, the
-    others on `tsv`. The whole tsquery is what ts_rank scores; matching tests each reading on its
-    own (`_where`), without the readings another one implies, prefixes spelled out."""
+class Expression(NamedTuple):
+    """What `expression` gives the other functions: the tsvector column, the whole tsquery
+    (what ts_rank scores), one tsquery per needed reading (what matching tests), and whether
+    only published entries match."""
+
+    column: str
+    whole: str
+    each: list[str]
+    public: bool
+
+
+def expression(readings: Query, meta: list[str], titles_only: bool = False) -> Expression:
+    """Title-only queries run on `title_tsv`, the others on `tsv`. The whole tsquery is what
+    ts_rank scores; matching tests each reading on its own (`_where`), without the readings
+    another one implies, prefixes spelled out. "Published only" (the private marker excluded) is
+    tested on the `public` column, not in the tsquery: a NOT makes GIN read the marker's whole
+    posting list for every reading and recheck every match in the heap (a GIN scan of two common
+    words took 14 ms with it, 11 ms without, at a million entries); the column says the same, as
+    both are written together (rows.py)."""
+    private = "!" + PRIVATE_MARK
     required = [_quote(m) for m in meta if not m.startswith("!")]
-    excluded = ["!" + _quote(m[1:]) for m in meta if m.startswith("!")]
+    excluded = ["!" + _quote(m[1:]) for m in meta if m.startswith("!") and m != private]
 
     def reading_query(groups) -> str:
         return "(" + " & ".join(_group(t, p) for t, p in groups) + ")"
 
     ors = [reading_query(groups) for groups in readings]
-    whole = " & ".join(["(" + " | ".join(ors) + ")", *required, *excluded])
+    ranked_by = [*required, *excluded, *(["!" + _quote(PRIVATE_MARK)] if private in meta else [])]
+    whole = " & ".join(["(" + " | ".join(ors) + ")", *ranked_by])
     needed = _spelled_out(_needed(readings))
     each = list(dict.fromkeys(" & ".join([reading_query(r), *required, *excluded]) for r in needed))
-    return ("title_tsv" if titles_only else "tsv"), whole, each
+    return Expression("title_tsv" if titles_only else "tsv", whole, each, private in meta)
 
 
-def _where(expr: tuple[str, str, list[str]]) -> tuple[str, list[str]]:
+def _published(expr: Expression) -> str:
+    return " AND public" if expr.public else ""
+
+
+def _where(expr: Expression) -> tuple[str, list[str]]:
     """One `@@` per reading, ORed: the planner ORs their bitmaps (BitmapOr). GIN skips through
     the posting lists of an AND of words (a rare word bounds the work), but not through an OR of
     several readings: with a name's other spellings ORed into one tsquery it called the tsquery's
     consistent function for every entry that has any of their words (241 ms in the GIN index for
     «silk road treasures» at a million entries). Same rows either way."""
-    column, _whole, each = expr
-    return "(" + " OR ".join([f"{column} @@ %s::tsquery"] * len(each)) + ")", list(each)
+    ors = " OR ".join([f"{expr.column} @@ %s::tsquery"] * len(expr.each))
+    return f"({ors}){_published(expr)}", list(expr.each)
 
 
 def _ids(sql: str, params: list) -> list[int]:
@@ -126,18 +149,17 @@ def _ids(sql: str, params: list) -> list[int]:
         return [row[0] for row in cursor.fetchall()]
 
 
-def count(expr: tuple[str, str, list[str]], at_most: int) -> int:
+def count(expr: Expression, at_most: int) -> int:
     where, params = _where(expr)
     sql = f"SELECT count(*) FROM (SELECT 1 FROM search_searchentry WHERE {where} LIMIT %s) s"
     return _ids(sql, [*params, at_most])[0]
 
 
-def ranked(expr: tuple[str, str, list[str]], cap: int) -> list[int]:
-    column, whole, _each = expr
+def ranked(expr: Expression, cap: int) -> list[int]:
     where, params = _where(expr)
-    rank = f"ts_rank('{WEIGHTS}', {column}, %s::tsquery)"
+    rank = f"ts_rank('{WEIGHTS}', {expr.column}, %s::tsquery)"
     sql = f"SELECT id FROM search_searchentry WHERE {where} ORDER BY {rank} DESC, id LIMIT %s"
-    return _ids(sql, [*params, whole, cap])
+    return _ids(sql, [*params, expr.whole, cap])
 
 
 FIRST_WINDOW = 1024  # newest entries read in id order before the GIN index is used
@@ -177,12 +199,11 @@ def _planner(cursor, settings: dict[str, str]) -> tuple:
     return cursor.fetchone()[: len(names)]
 
 
-def _row_test(expr: tuple[str, str, list[str]]) -> tuple[str, list[str]]:
+def _row_test(expr: Expression) -> tuple[str, list[str]]:
     """The match as one tsquery (the readings ORed), for windows read by the primary key, where
     it is tested row by row: one `@@` per row instead of one per reading (a quarter less time for
     a name of seven spellings)."""
-    column, _whole, each = expr
-    return f"{column} @@ %s::tsquery", [" | ".join(f"({reading})" for reading in each)]
+    return f"{expr.column} @@ %s::tsquery{_published(expr)}", [" | ".join(f"({r})" for r in expr.each)]
 
 
 def _scan_sql(test: str) -> str:
@@ -212,7 +233,7 @@ class _Windows:
     """Where the reading of windows stands: the highest id, the top of the next window, the
     matches found so far (newest first) and how many are wanted."""
 
-    expr: tuple[str, str, list[str]]
+    expr: Expression
     top: int
     hi: int
     found: list[int]
@@ -249,7 +270,7 @@ class _Windows:
             self.hi = lo
 
 
-def newest(expr: tuple[str, str, list[str]], cap: int) -> list[int]:
+def newest(expr: Expression, cap: int) -> list[int]:
     """The `cap` matches with the highest ids, read window by window from the newest id down.
 
     `ORDER BY id DESC LIMIT n` alone leaves the plan to estimates that are often far off (the

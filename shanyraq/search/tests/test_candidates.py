@@ -4,6 +4,8 @@ must select exactly the entries a plain statement would. Runs on the suite's dat
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from django.db import connection
 
@@ -86,7 +88,8 @@ def test_a_prefix_is_spelled_out_as_the_lexemes_it_matches():
     index_documents(_docs(60))
     prefix = skeleton("zhetig")
     lexemes = sorted({skeleton("zhetigen"), skeleton("zhetigenovich")})
-    _column, whole, each = postgres.expression([[([prefix], prefix)]], [])
+    expr = postgres.expression([[([prefix], prefix)]], [])
+    whole, each = expr.whole, expr.each
     assert f"'{prefix}':*" in whole  # what ts_rank scores is unchanged
     assert each == ["((" + " | ".join(f"'{t}'" for t in [prefix, *lexemes]) + "))"]
 
@@ -105,7 +108,7 @@ def test_a_prefix_of_many_lexemes_stays_a_prefix(monkeypatch):
     monkeypatch.setattr(postgres, "PREFIX_TERMS", 1)
     index_documents(_docs(60))
     prefix = skeleton("zhetig")
-    _column, _whole, each = postgres.expression([[([prefix], prefix)]], [])
+    each = postgres.expression([[([prefix], prefix)]], []).each
     assert each == [f"(('{prefix}' | '{prefix}':*))"]
 
 
@@ -154,3 +157,25 @@ def test_forgotten_texts_leave_no_lexeme_no_entry_still_has():
         lexemes = {row[0] for row in cursor.fetchall()}
     assert skeleton("zhetigenfest") not in lexemes
     assert skeleton("kylqobyzshy") in lexemes
+
+
+@on_postgres
+@pytest.mark.parametrize("id_per_match", [0, 10**9])
+def test_published_only_is_the_public_column_not_a_not_in_the_tsquery(
+    small_windows, monkeypatch, id_per_match
+):
+    from shanyraq.search.rows import PRIVATE_MARK
+
+    monkeypatch.setattr(postgres, "ID_PER_MATCH", id_per_match)
+    index_documents([replace(doc, public=i % 3 != 0) for i, doc in enumerate(_docs(300))])
+    expr = postgres.expression([[([skeleton("zhetigen")], "")]], ["!" + PRIVATE_MARK])
+    assert expr.public and not any(PRIVATE_MARK in e for e in expr.each)
+    assert PRIVATE_MARK in expr.whole  # what ts_rank scores is unchanged
+    published = [
+        pk
+        for pk, keys, public in SearchEntry.objects.order_by("-id").values_list("id", "title_keys", "public")
+        if skeleton("zhetigen") in keys.split() and public
+    ]
+    assert postgres.newest(expr, 30) == published[:30]
+    assert set(postgres.ranked(expr, 200)) == set(published)
+    assert postgres.count(expr, 1000) == len(published)
