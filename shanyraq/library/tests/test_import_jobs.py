@@ -111,6 +111,7 @@ def _manage(env: dict, *args: str, **kwargs):
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc to find the helpers")
+@pytest.mark.real_clock  # the import runs in its own processes, on the real clock
 def test_a_killed_import_leaves_no_helper_and_an_interrupted_row_that_resumes(tmp_path):
     """SIGKILL the real `import_marc` process mid-file (helpers at work): the helpers die with it,
     the row says interrupted with exactly the committed counts, and --resume imports the rest."""
