@@ -162,6 +162,7 @@ class _Group:
         self.term_set = frozenset(self.terms)
         self.stem_set = frozenset(self.stems)
         self.fuzzy_set = frozenset(self.fuzzy)
+        self.prefix_key = " " + self.prefix if self.prefix else ""  # found in a row's key text
 
     def query(self) -> tuple[list[str], str]:
         """(terms, prefix) for the backend: every form the word may take in an entry."""
@@ -193,7 +194,7 @@ class _RowKeys(NamedTuple):
 
 
 def _group_score(g: _Group, keys: _RowKeys) -> float:
-    prefix = " " + g.prefix if g.prefix else ""
+    prefix = g.prefix_key
     if not g.term_set.isdisjoint(keys.title):
         return 11.0 if g.exact and g.exact in keys.exact else 10.0
     if not g.stem_set.isdisjoint(keys.title):

@@ -225,10 +225,12 @@ def _first_window(cursor, test: str, params: list, cap: int) -> tuple[int, list[
 
 @dataclass
 class _Windows:
-    """Where the reading of windows stands: the highest id, the top of the next window, the
+    """Where the reading of windows stands: the match as a row test and as a GIN condition
+    (each with its parameters, built once), the highest id, the top of the next window, the
     matches found so far (newest first) and how many are wanted."""
 
-    expr: Expression
+    test: tuple[str, list[str]]
+    gin: tuple[str, list[str]]
     top: int
     hi: int
     found: list[int]
@@ -251,11 +253,11 @@ class _Windows:
         while self.more() and (by_gin or self.width() <= SCAN_MAX):
             window = self.width()
             if window <= SCAN_MAX:
-                test, params = _row_test(self.expr)
+                test, params = self.test
                 sql = _scan_sql(test)
             else:  # all matches (at the density seen so far) against the ids of the window
                 and_range = self.density() * self.top * ID_PER_MATCH > window
-                where, params = _where(self.expr)
+                where, params = self.gin
                 sql = _gin_sql(where, and_range)
                 if not and_range:  # every match is read from the heap anyway: take all the ids left
                     window = self.hi
@@ -278,9 +280,10 @@ def newest(expr: Expression, cap: int) -> list[int]:
     matches still wanted: up to SCAN_MAX ids it is read by the primary key again, wider ones
     through the GIN index with the id range; then the rest. Same rows as one statement: each
     window gives its newest matches, in order, below the previous one."""
+    test = _row_test(expr)
     with connection.cursor() as cursor:
-        top, found = _first_window(cursor, *_row_test(expr), cap)
-        windows = _Windows(expr, top=top, hi=max(top - FIRST_WINDOW, 0), found=found, cap=cap)
+        top, found = _first_window(cursor, *test, cap)
+        windows = _Windows(test, _where(expr), top=top, hi=max(top - FIRST_WINDOW, 0), found=found, cap=cap)
         windows.read(cursor, by_gin=False)
     if windows.more():
         # Wider windows go through the GIN index; the planner switches that make it so are set
