@@ -49,15 +49,34 @@ def _insert_ignore(table: str, columns: list[str], rows: list[tuple]) -> None:
         cursor.executemany(sql, rows)
 
 
+def _new_words(words: list[str]) -> list[str]:
+    """Add these words to the vocabulary; return the ones it did not hold yet.
+
+    PostgreSQL: one INSERT ... ON CONFLICT DO NOTHING RETURNING, never a SELECT `term IN (...)`
+    first: on a vocabulary analyzed while it was small (a fresh install's first import), that
+    SELECT was planned on the trigram index and took 2-3 s per 900 words. RETURNING reports only
+    the rows really inserted. SQLite has no such index; reading the known words first and inserting
+    the rest measured a few per cent faster there than INSERT ... RETURNING."""
+    table = SearchWord._meta.db_table
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (term) SELECT unnest(%s::varchar[]) ON CONFLICT DO NOTHING RETURNING term",
+                [words],
+            )
+            return [row[0] for row in cursor.fetchall()]
+    known: set[str] = set()
+    for i in range(0, len(words), 900):
+        known.update(SearchWord.objects.filter(term__in=words[i : i + 900]).values_list("term", flat=True))
+    new = [w for w in words if w not in known]
+    _insert_ignore(table, ["term"], [(w,) for w in new])
+    return new
+
+
 def _add_vocabulary(words: set[str]) -> None:
     if not words:
         return
-    known: set[str] = set()
-    ordered = sorted(words)
-    for i in range(0, len(ordered), 900):
-        known.update(SearchWord.objects.filter(term__in=ordered[i : i + 900]).values_list("term", flat=True))
-    new = [w for w in ordered if w not in known]
-    _insert_ignore(SearchWord._meta.db_table, ["term"], [(w,) for w in new])
+    new = _new_words(sorted(words))
     rows = [(v, w) for w in new for v in deletions(w)]
     _insert_ignore(SearchTerm._meta.db_table, ["variant", "term"], rows)
 
