@@ -36,17 +36,20 @@ def deletions(term: str) -> set[str]:
 
 
 def _insert_ignore(table: str, columns: list[str], rows: list[tuple]) -> None:
-    """executemany INSERT that skips rows hitting a unique constraint (both vendors)."""
+    """INSERT that skips rows hitting a unique constraint (both vendors): on PostgreSQL one
+    statement over arrays (unnest), not one per row, which sent each of a batch's tens of
+    thousands of deletion variants as a statement of its own; on SQLite an executemany."""
     if not rows:
         return
     cols = ", ".join(columns)
-    marks = ", ".join(["%s"] * len(columns))
-    if connection.vendor == "postgresql":
-        sql = f"INSERT INTO {table} ({cols}) VALUES ({marks}) ON CONFLICT DO NOTHING"
-    else:
-        sql = f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})"
     with connection.cursor() as cursor:
-        cursor.executemany(sql, rows)
+        if connection.vendor == "postgresql":
+            arrays = ", ".join(["%s::text[]"] * len(columns))
+            sql = f"INSERT INTO {table} ({cols}) SELECT * FROM unnest({arrays}) ON CONFLICT DO NOTHING"
+            cursor.execute(sql, [list(column) for column in zip(*rows, strict=True)])
+        else:
+            marks = ", ".join(["%s"] * len(columns))
+            cursor.executemany(f"INSERT OR IGNORE INTO {table} ({cols}) VALUES ({marks})", rows)
 
 
 def _new_words(words: list[str]) -> list[str]:
