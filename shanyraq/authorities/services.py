@@ -52,33 +52,42 @@ def _validate(data: AuthorityData) -> None:
         raise ValidationError({"name": "an authority needs a preferred form in at least one language"})
 
 
-def authority_rekey(authority: Authority) -> None:
-    """Rebuild the phrase keys of every form; forms whose keys are empty (punctuation) are skipped."""
+def authority_rekey(authority: Authority, *, new: bool = False) -> None:
+    """Rebuild the phrase keys of every form; forms whose keys are empty (punctuation) are skipped.
+    `new`: the authority was just created and has no keys yet (nothing to read or delete)."""
     forms = [getattr(authority, f"name_{lang}") or "" for lang in LANGS]
     forms += list(authority.variants.values_list("text", flat=True))
     keys = sorted({k for k in (phrase(f) for f in forms) if k})
-    Key.objects.filter(authority=authority).exclude(key__in=keys).delete()
-    have = set(Key.objects.filter(authority=authority).values_list("key", flat=True))
+    have: set[str] = set()
+    if not new:
+        Key.objects.filter(authority=authority).exclude(key__in=keys).delete()
+        have = set(Key.objects.filter(authority=authority).values_list("key", flat=True))
     Key.objects.bulk_create([Key(authority=authority, key=k) for k in keys if k not in have])
 
 
-def _set_variants(authority: Authority, variants: Iterable[VariantData]) -> None:
+def _set_variants(authority: Authority, variants: Iterable[VariantData], *, new: bool = False) -> None:
+    """Make the authority's variant forms these (the preferred forms and repeats left out), in one
+    insert for the forms it does not have. `new`: just created, so it has none to read or delete."""
     preferred = {_clean(getattr(authority, f"name_{lang}") or "") for lang in LANGS}
     wanted: dict[str, VariantData] = {}
     for v in variants:
         text = _clean(v.text)
         if text and text not in preferred and text not in wanted:
             wanted[text] = v
-    authority.variants.exclude(text__in=list(wanted)).delete()
-    existing = {v.text: v for v in authority.variants.all()}
+    existing: dict[str, Variant] = {}
+    if not new:
+        authority.variants.exclude(text__in=list(wanted)).delete()
+        existing = {v.text: v for v in authority.variants.all()}
+    added = []
     for text, v in wanted.items():
         script = v.script or detect_script(text)
         row = existing.get(text)
         if row is None:
-            Variant.objects.create(authority=authority, text=text, script=script, source=_clean(v.source))
+            added.append(Variant(authority=authority, text=text, script=script, source=_clean(v.source)))
         elif (row.script, row.source) != (script, _clean(v.source)):
             row.script, row.source = script, _clean(v.source)
             row.save(update_fields=["script", "source"])
+    Variant.objects.bulk_create(added)
 
 
 def authority_create(data: AuthorityData) -> Authority:
@@ -90,8 +99,8 @@ def authority_create(data: AuthorityData) -> Authority:
         _assign(authority, data)
         authority.full_clean(exclude=["name", "note"])
         authority.save()
-        _set_variants(authority, data.variants)
-        authority_rekey(authority)
+        _set_variants(authority, data.variants, new=True)
+        authority_rekey(authority, new=True)
     return authority
 
 
