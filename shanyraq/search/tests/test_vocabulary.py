@@ -22,7 +22,8 @@ def _doc(i: int, text: str) -> SearchDocument:
 
 
 def _word(i: int, syllables: str) -> str:
-    """A made-up word per number, of consonant-vowel syllables (no two numbers share one)."""
+    """A made-up word of four consonant-vowel syllables, spelled from the number (different numbers
+    mostly, not always, give different words: the tests count the words indexing makes)."""
     consonants, word = "bdgklmnprst", ""
     for _ in range(4):
         i, c = divmod(i, len(consonants))
