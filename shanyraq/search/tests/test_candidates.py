@@ -4,6 +4,7 @@ must select exactly the entries a plain statement would. Runs on the suite's dat
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import replace
 
 import pytest
@@ -68,6 +69,66 @@ def test_gin_windows_and_the_id_range_into_the_bitmap_only_when_asked():
             cursor.execute("EXPLAIN " + postgres._gin_sql(where, and_range), [0, 10**6, *params, 5])
             plan = "\n".join(row[0] for row in cursor.fetchall())
             assert ("(id + 0)" in plan) is not and_range
+
+
+@on_postgres
+def test_gin_windows_with_the_id_range_hide_the_tsquery_from_the_planner():
+    """With `unseen`, the planner estimates a reading's matches at its default share whatever
+    its words (it multiplies the shares of words that occur together, which underestimates the
+    matches and keeps it from ANDing the id range into the bitmap); without, from statistics."""
+    index_documents(_docs(300))
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE search_searchentry")
+
+    def estimate(word: str, unseen: bool) -> float:
+        where, params = postgres._where(postgres.expression([[([skeleton(word)], "")]], []), unseen=unseen)
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN (FORMAT JSON) SELECT id FROM search_searchentry WHERE {where}", params)
+            return cursor.fetchone()[0][0]["Plan"]["Plan Rows"]
+
+    assert estimate("kylqobyz", False) > 10 * estimate("absentword", False)  # all 300, none
+    assert estimate("kylqobyz", True) == estimate("absentword", True)
+
+
+@on_postgres
+@pytest.mark.parametrize("client_side", [True, False])
+@pytest.mark.parametrize(
+    "in_transaction", [True, pytest.param(False, marks=pytest.mark.django_db(transaction=True))]
+)
+def test_gin_statements_run_with_the_switches_then_put_them_back(client_side, in_transaction):
+    """`_switched` sets the switches for its statement only and restores what was there before
+    (here enable_seqscan already off for the session), in one round trip with Django's
+    client-side binding, one by one with server-side binding."""
+    import psycopg
+    from django.db import transaction
+    from django.db.backends.utils import CursorWrapper
+
+    names = "current_setting('enable_bitmapscan'), current_setting('enable_indexscan'), current_setting('enable_seqscan')"
+    with connection.cursor() as django_cursor:
+        django_cursor.execute("SET enable_seqscan = off")
+        try:
+            raw = django_cursor.cursor if client_side else psycopg.Cursor(connection.connection)
+            cursor = CursorWrapper(raw, connection)
+            assert connection.in_atomic_block is in_transaction
+            with transaction.atomic() if in_transaction else nullcontext():
+                rows = postgres._switched(cursor, f"SELECT {names}, %s::int", [7])
+                assert rows == [("on", "off", "off", 7)]
+                cursor.execute(f"SELECT {names}")
+                assert cursor.fetchone() == ("on", "on", "off")
+        finally:
+            django_cursor.execute("RESET enable_seqscan")
+
+
+@on_postgres
+def test_a_failed_gin_statement_leaves_no_switch_behind():
+    from django.db import DatabaseError, transaction
+
+    with transaction.atomic():
+        with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
+            postgres._switched(cursor, "SELECT 1 / %s", [0])
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('enable_indexscan'), current_setting('enable_seqscan')")
+            assert cursor.fetchone() == ("on", "on")
 
 
 def test_search_finds_the_same_with_small_windows(small_windows):
