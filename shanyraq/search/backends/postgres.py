@@ -207,6 +207,12 @@ _PUT_BACK = "SELECT " + ", ".join(
 )
 
 
+def _plain(cursor, sql: str, params: list) -> list[tuple]:
+    """Run `sql` as the planner pleases (a window read by the primary key needs no switch)."""
+    cursor.execute(sql, params)
+    return cursor.fetchall()
+
+
 def _switched(cursor, sql: str, params: list) -> list[tuple]:
     """Run `sql` with the BITMAP planner switches, put back to what they were right after it.
 
@@ -292,17 +298,15 @@ class _Windows:
             window = self.width()
             if window <= SCAN_MAX:
                 test, params = self.test
-                lo = max(self.hi - window, 0)
-                cursor.execute(_scan_sql(test), [lo, self.hi, *params, self.cap - len(self.found)])
-                rows = cursor.fetchall()
+                sql, run = _scan_sql(test), _plain
             else:  # all matches (at the density seen so far) against the ids of the window
                 and_range = self.density() * self.top * ID_PER_MATCH > window
                 where, params = _where(self.expr, unseen=and_range)
+                sql, run = _gin_sql(where, and_range), _switched
                 if not and_range:  # every match is read from the heap anyway: take all the ids left
                     window = self.hi
-                lo = max(self.hi - window, 0)
-                sql = _gin_sql(where, and_range)
-                rows = _switched(cursor, sql, [lo, self.hi, *params, self.cap - len(self.found)])
+            lo = max(self.hi - window, 0)
+            rows = run(cursor, sql, [lo, self.hi, *params, self.cap - len(self.found)])
             self.found += [row[0] for row in rows]
             self.hi = lo
 
@@ -318,8 +322,9 @@ def newest(expr: Expression, cap: int) -> list[int]:
     key (a common word is done there, without the GIN index). What they held estimates how dense
     the matches are; the next window of ids is made wide enough for about HEAP_READS times the
     matches still wanted: up to SCAN_MAX ids it is read by the primary key again, wider ones
-    through the GIN index with the id range (bitmap scans only, `_switched`); then the rest. Same rows as one statement: each
-    window gives its newest matches, in order, below the previous one."""
+    through the GIN index with the id range (bitmap scans only, `_switched`); then the rest.
+    Same rows as one statement: each window gives its newest matches, in order, below the
+    previous one."""
     test = _row_test(expr)
     with connection.cursor() as cursor:
         top, found = _first_window(cursor, *test, cap)

@@ -8,7 +8,8 @@ from contextlib import nullcontext
 from dataclasses import replace
 
 import pytest
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
+from django.db.backends.utils import CursorWrapper
 
 from shanyraq.search.backends import get_backend, postgres
 from shanyraq.search.documents import SearchDocument
@@ -100,8 +101,6 @@ def test_gin_statements_run_with_the_switches_then_put_them_back(client_side, in
     (here enable_seqscan already off for the session), in one round trip with Django's
     client-side binding, one by one with server-side binding."""
     import psycopg
-    from django.db import transaction
-    from django.db.backends.utils import CursorWrapper
 
     names = "current_setting('enable_bitmapscan'), current_setting('enable_indexscan'), current_setting('enable_seqscan')"
     with connection.cursor() as django_cursor:
@@ -121,8 +120,6 @@ def test_gin_statements_run_with_the_switches_then_put_them_back(client_side, in
 
 @on_postgres
 def test_a_failed_gin_statement_leaves_no_switch_behind():
-    from django.db import DatabaseError, transaction
-
     with transaction.atomic():
         with pytest.raises(DatabaseError), transaction.atomic(), connection.cursor() as cursor:
             postgres._switched(cursor, "SELECT 1 / %s", [0])
@@ -189,8 +186,6 @@ def test_readings_another_one_implies_are_dropped():
 
 @on_postgres
 def test_planner_switches_are_put_back_after_a_search(small_windows):
-    from django.db import transaction
-
     index_documents(_docs(200))
     with transaction.atomic(), connection.cursor() as cursor:
         assert search("zhetigen", limit=20)
