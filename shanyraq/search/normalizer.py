@@ -390,6 +390,10 @@ class Reading:
 class ParsedQuery:
     readings: tuple[Reading, ...]
     phrase: str
+    # A Han run of three or more characters: Chinese is written without spaces, so its bigrams
+    # include ones across the boundary of two words ("哈萨克语课程" has 语课), which an entry
+    # holding both words apart lacks (decision 022).
+    unsegmented: bool = False
 
     def __bool__(self) -> bool:
         return bool(self.readings)
@@ -436,7 +440,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
     q = q[:MAX_QUERY_CHARS]
     plain: list[Group] = []
     han_pinyin: list[Group] = []
-    has_han = False
+    has_han = unsegmented = False
     latin_words: list[str] = []
     other_for_pinyin: list[Group] = []
     not_cyrillic: list[Group] = []  # what a Palladius reading keeps beside the syllables
@@ -446,6 +450,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
         if run.han:
             has_han = True
             text = run.text[: MAX_QUERY_GROUPS + 1]
+            unsegmented = unsegmented or len(text) >= 3
             if len(text) == 1:
                 han_groups = [Group(terms=(text,), exact=text)]
             else:
@@ -499,7 +504,7 @@ def parse_query(q: str, *, prefix_last: bool = True) -> ParsedQuery:
         _add_syllable_reading(readings, read_wade_giles(" ".join(_LATIN_TEXT.findall(q))), other_for_pinyin)
     if len(not_cyrillic) < len(plain):
         _add_syllable_reading(readings, read_palladius(q), not_cyrillic)
-    return ParsedQuery(readings=tuple(readings), phrase=phrase(q))
+    return ParsedQuery(readings=tuple(readings), phrase=phrase(q), unsegmented=unsegmented)
 
 
 def query_stems(word: str, skel: str) -> tuple[str, ...]:

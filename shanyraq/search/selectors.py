@@ -12,7 +12,9 @@ they are scored here from their stored keys, the same way on every backend:
 - the best reading counts (a query may also be read as pinyin); shorter titles win ties.
 
 Partial matches (decision 022): when no entry matches every word of a query of two or more
-words, the entries that match most of them are returned instead of nothing. Each word weighs
+words, the entries that match most of them are returned instead of nothing. A query with Chinese
+written without spaces also gets them below its full matches when these do not fill the page:
+its bigrams include ones across two words (`ParsedQuery.unsegmented`). Each word weighs
 its rarity (IDF: ln(1 + entries / entries with the word), counted up to DF_CAP); a word no
 entry has (a misspelled name, a word the catalogue lacks) weighs nothing. An entry qualifies
 when the words it has carry more than half of the weight, and scores below 1, under every
@@ -303,8 +305,10 @@ def _ranked(q: str, kind: str | None, public_only: bool, limit: int) -> list[tup
             rows = _rows(_KEY_COLUMNS, list(dict.fromkeys(ids + sorted(linked_ids))))
             scored = [(_best_score(plans, row, linked_ids), row) for row in rows]
             scored = [(s, r) for s, r in scored if s > 0 and (r["public"] or not public_only)]
-            if not scored and len(plan[0]) >= 2:
-                scored = _partial(plan[0], meta, min(max(CANDIDATES, limit), PARTIAL_MAX), public_only)
+            if len(plan[0]) >= 2 and (not scored or (parsed.unsegmented and len(scored) < limit)):
+                found = {row["id"] for _s, row in scored}
+                partial = _partial(plan[0], meta, min(max(CANDIDATES, limit), PARTIAL_MAX), public_only)
+                scored += [(s, row) for s, row in partial if row["id"] not in found]
             scored.sort(key=lambda sr: (-sr[0], sr[1]["kind"], sr[1]["object_id"]))
             return scored[:limit]
     except Exception:  # a search box must never crash a page; the cause goes to the log

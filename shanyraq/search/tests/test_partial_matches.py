@@ -105,3 +105,30 @@ def test_an_exact_name_ranks_first_and_a_misspelled_one_still_finds_the_book(she
     assert ids("Mukhtar Auezov")[:1] == ["abai-joly"]
     assert ids("Mukhtar Auezov Абай жолы")[:1] == ["abai-joly"]
     assert ids("Mukhtarbek Auyezovsky Абай жолы")[:1] == ["abai-joly"]
+
+
+def test_a_chinese_query_also_finds_its_words_written_apart_below_the_full_matches(db):
+    """Chinese has no spaces: «哈萨克语课程» is 哈萨克语 + 课程, but its bigrams include 语课 across
+    the two words. The classroom that has the whole phrase matches fully; the courses that have
+    both words apart come back below it instead of vanishing (what happened while one entry
+    matched fully); an entry with neither word does not."""
+    index_clear()
+    index_documents(
+        [
+            doc("classroom", "教室", text="哈萨克语课程和冬不拉课在这里上课"),
+            doc("course-a1", "哈萨克语入门（A1）", text="语言课程"),
+            doc("course-a2", "哈萨克语初级（A2）", text="语言课程"),
+            doc("concert", "冬不拉音乐会", text="音乐会"),
+        ]
+    )
+    found = ids("哈萨克语课程")
+    assert found[0] == "classroom"
+    assert set(found[1:]) == {"course-a1", "course-a2"}
+
+
+def test_words_apart_are_added_only_for_chinese_written_without_spaces(db):
+    """In scripts that separate words the query's words are the words: while entries match
+    them all, no partial match is mixed in (decision 022)."""
+    index_clear()
+    index_documents([doc("abai-joly", "Абай жолы"), doc("silk-road", "Жібек жолы"), doc("abai", "Абай")])
+    assert ids("Абай жолы") == ["abai-joly"]
