@@ -53,6 +53,8 @@ def select(known: set[tuple[str, str]]) -> list[tuple[str, object]]:
                 key = _key(data.title or "", data.language)
                 if not data.title or data.language not in LANGUAGES or key in seen:
                     continue
+                if reader.lost_escapes(data.title):
+                    continue  # a demo shows readable titles, not "$1!2H!?5!T2(B"
                 seen.add(key)
                 chosen.append((f"{folder}/{path.name}", entry.record))
     return chosen

@@ -82,6 +82,8 @@ def _item(e: reader.Entry, is_public: bool) -> Item:
         return Item(e.number, e.control_number, error=e.error, detail=e.detail)
     if (b"\x00" in e.raw if e.raw else "\x00" in e.xml or e.xml == "") and _without_nul(e.record):
         e.warnings = [*e.warnings, "characters_replaced"]
+    if reader.record_lost_escapes(e.record):
+        e.warnings = [*e.warnings, "marc8_escapes_lost"]
     try:
         flavour, rd = to_data(e.record)
     except Exception as exc:  # noqa: BLE001 - a mapping failure is this record's problem only

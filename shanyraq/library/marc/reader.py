@@ -50,6 +50,24 @@ UNKNOWN_FORMAT = "unknown_format"
 NO_FIELDS = "no_fields"
 
 
+# "$1" ... "(B" with no ESC before them: MARC-8 CJK (EACC) text whose escape characters a tool
+# stripped on the way (ESC is a control character, XML cannot hold it). It can no longer be
+# decoded with certainty, so it is reported rather than guessed at.
+_LOST_ESCAPES = re.compile(r"\$1[!-~]{3,}?\(B")
+
+
+def lost_escapes(text: str) -> bool:
+    """Whether the text still holds MARC-8 escape sequences that lost their ESC."""
+    return _LOST_ESCAPES.search(text) is not None
+
+
+def record_lost_escapes(record: pymarc.Record) -> bool:
+    """Whether any value of the record does (`lost_escapes`)."""
+    return any(
+        lost_escapes(sf.value) for fld in record.fields if not fld.control_field for sf in fld.subfields
+    )
+
+
 class MarcEightWarning(UserWarning):
     """A MARC-8 multibyte (CJK) sequence was cut short; pymarc put a blank in its place."""
 
@@ -163,7 +181,7 @@ def _reader_args(encoding: str) -> dict:
 def _parse_chunk(chunk: bytes, encoding: str) -> tuple[pymarc.Record | None, str, str, list[str]]:
     """One ISO 2709 record -> (record, error, detail, warnings); retries with lenient decoding."""
     notes: list[str] = []
-    with warnings.catch_warnings(record=True) as caught:
+    with warnings.catch_warnings(record=True) as caught, contextlib.redirect_stderr(io.StringIO()) as err:
         warnings.simplefilter("always")
         try:
             record = pymarc.Record(data=chunk, hide_utf8_warnings=True, **_reader_args(encoding))
@@ -174,6 +192,11 @@ def _parse_chunk(chunk: bytes, encoding: str) -> tuple[pymarc.Record | None, str
             return None, NO_FIELDS, str(exc)[:200], notes
         except (pymarc.exceptions.PymarcException, ValueError, IndexError) as exc:
             return None, BAD_STRUCTURE, f"{type(exc).__name__}: {exc}"[:200], notes
+        if record is None and encoding == "marc8":
+            with contextlib.suppress(pymarc.exceptions.PymarcException, ValueError, IndexError):
+                record, replaced = _marc8_value_by_value(chunk)
+                notes += ["characters_replaced"] if replaced else []
+                error = ""
         if record is None:
             try:
                 record = pymarc.Record(
@@ -183,8 +206,36 @@ def _parse_chunk(chunk: bytes, encoding: str) -> tuple[pymarc.Record | None, str
                 error = ""
             except Exception as exc:  # noqa: BLE001 - any failure here is reported for this record
                 return None, BAD_ENCODING, f"{detail}; {type(exc).__name__}"[:200], notes
-    notes.extend(sorted({type(w.message).__name__ for w in caught}))
+    names = {type(w.message).__name__ for w in caught}
+    if err.getvalue():  # pymarc's converter writes cut-short multibyte sequences to stderr
+        names.add(MarcEightWarning.__name__)
+    notes.extend(sorted(names))
     return record, error, detail, notes
+
+
+def _marc8_value_by_value(chunk: bytes) -> tuple[pymarc.Record, bool]:
+    """A MARC-8 record pymarc refuses whole because one value cannot be translated (an escape
+    sequence cut short), translated value by value: the other values keep their characters (the
+    title of a Chinese film in its 880 instead of bare EACC bytes), and only the broken ones are
+    read as UTF-8 with replacements. Returns the record and whether any value was replaced."""
+    record = pymarc.Record(data=chunk, to_unicode=False)
+    replaced = False
+
+    def text(value: bytes | str) -> str:
+        nonlocal replaced
+        raw = value if isinstance(value, bytes) else value.encode("latin-1")
+        try:
+            return marc8_to_unicode(raw, True)
+        except UnicodeDecodeError:
+            replaced = True
+            return raw.decode("utf-8", "replace")
+
+    for fld in record.fields:
+        if fld.is_control_field():
+            fld.data = text(fld.data)
+        else:
+            fld.subfields = [pymarc.Subfield(sf.code, text(sf.value)) for sf in fld.subfields]
+    return record, replaced
 
 
 def _decoder(encoding: str):

@@ -63,6 +63,10 @@ REASONS = {
         "A Chinese, Japanese or Korean character was cut short in the file; a blank replaces it."
     ),
     "read_by_separators": _("The directory was broken; the fields were read by their separators."),
+    "marc8_escapes_lost": _(
+        "Its Chinese, Japanese or Korean text lost its MARC-8 escape characters before it reached "
+        "us and shows as codes like “$1…(B”; correct it from another copy of the record."
+    ),
 }
 STATUS_LABELS = {
     CREATED: _("created"),

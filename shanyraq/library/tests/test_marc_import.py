@@ -90,6 +90,26 @@ def test_edge_case_file_imports_without_crash(path):
 
 
 @pytest.mark.django_db
+def test_records_whose_cjk_text_lost_its_marc8_escapes_are_imported_and_flagged():
+    """A copy of Pride and Prejudice's catalogue whose MARC-8 ESC characters were stripped before
+    it reached us: "$1!2H!?5!T2!2/!X((B" cannot be decoded with certainty, so the records come in
+    (their romanized twins and other fields are good) and the report tells the librarian which
+    ones to correct, in the librarian's language; records without such codes are not flagged."""
+    report = mi.marc_import(
+        data=(DATA / "marc-edge-cases" / "marc4j__pride-and-prejudice-with-many-errors.mrc").read_bytes(),
+        dry_run=True,
+    )
+    flagged = [line for line in report.lines if "marc8_escapes_lost" in line.notes]
+    assert flagged and all(line.status != mi.ERROR for line in flagged)
+    assert any(reader.lost_escapes(line.title) for line in flagged)
+    assert not any(reader.lost_escapes(line.title) for line in report.lines if line not in flagged)
+    with translation.override("zh-hans"):
+        assert "MARC-8 转义字符" in flagged[0].notes_text
+    clean = mi.marc_import(data=(DATA / "marc21-english" / "pymarc__test.dat").read_bytes(), dry_run=True)
+    assert not any("marc8_escapes_lost" in line.notes for line in clean.lines)
+
+
+@pytest.mark.django_db
 def test_command_dry_run_prints_a_line_per_record(tmp_path):
     out = io.StringIO()
     call_command("import_marc", str(DATA / "marc21-english" / "pymarc__test.dat"), "--dry-run", stdout=out)

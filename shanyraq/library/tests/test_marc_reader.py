@@ -183,6 +183,22 @@ def test_numeric_character_references_from_marc8_become_characters():
     assert clean("&#x8ECA;&#x8F2A;&#x6EFE;&#x6EFE") == "車輪滾滾"
 
 
+def test_a_marc8_record_with_one_broken_escape_keeps_the_characters_of_its_other_values(capfd):
+    """pymarc refuses the whole record when one value's escape sequence is cut short; read value
+    by value, the film's Chinese title and credits (880) keep their characters, only the broken
+    values are replaced, and the report says both (nothing is written to the server's stderr)."""
+    (entry,) = reader.read((DATA / "marc-edge-cases" / "marc4j__incomplete_esc_seq.mrc").read_bytes())
+    assert not entry.error
+    assert {"characters_replaced", "MarcEightWarning"} <= set(entry.warnings)
+    vernacular = [v for f in entry.record.get_fields("880") for v in f.get_subfields("a")]
+    assert "窃听风云" in vernacular
+    assert "刘青云, 古天乐, 吴彦祖, 张静初, 方中信, 王敏德, 李子雄." in vernacular
+    assert entry.record["245"]["a"] == "Qie ting feng yun"
+    _flavour, data = to_data(entry.record)
+    assert data.title == "窃听风云"
+    assert capfd.readouterr().err == ""
+
+
 def _shape(record: pymarc.Record) -> tuple:
     return (
         str(record.leader),
